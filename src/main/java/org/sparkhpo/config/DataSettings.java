@@ -1,0 +1,54 @@
+package org.sparkhpo.config;
+
+import org.sparkhpo.data.DataFormat;
+
+/**
+ * Where the data comes from and how it is prepared ({@code hpo.data}). Empty strings mean "not given".
+ *
+ * @param train training data path or URI (IDX: the images file)
+ * @param trainLabels IDX only: the labels file; empty derives it from {@code train}
+ *     ({@code images-idx3} replaced by {@code labels-idx1})
+ * @param validation optional validation file; empty splits {@code train}
+ * @param validationLabels IDX only, as {@code trainLabels}
+ * @param test optional test file
+ * @param testLabels IDX only, as {@code trainLabels}
+ * @param format file format, {@code auto} decides by name
+ * @param csvLabelColumn CSV: name of the label column in the header
+ * @param numFeatures LIBSVM: number of features, 0 infers the largest index seen in any file
+ * @param validationFraction fraction of train held out for validation when no validation file is given,
+ *     in (0, 1)
+ * @param standardize whether features are standardized (mean 0, variance 1, fitted on the training part)
+ * @param maxTrainRows 0 uses every training row; otherwise a seeded stratified subset of that size
+ */
+public record DataSettings(
+        String train,
+        String trainLabels,
+        String validation,
+        String validationLabels,
+        String test,
+        String testLabels,
+        DataFormat format,
+        String csvLabelColumn,
+        int numFeatures,
+        double validationFraction,
+        Standardize standardize,
+        int maxTrainRows) {
+
+    /** Whether to standardize features. */
+    public enum Standardize {
+        /** Standardize dense data, leave sparse data alone (centering would destroy sparsity). */
+        AUTO,
+        TRUE,
+        FALSE
+    }
+
+    /** @return true when a separate validation file is given */
+    public boolean hasValidationFile() {
+        return !validation.isEmpty();
+    }
+
+    /** @return true when a test file is given */
+    public boolean hasTestFile() {
+        return !test.isEmpty();
+    }
+}

@@ -1,0 +1,69 @@
+package org.sparkhpo.data;
+
+import java.util.Objects;
+
+/**
+ * Dense row-major features: the value of (row r, column c) is {@code values[r * columns + c]}.
+ * This layout lets a contiguous block of rows be handed to BLAS as one column-major matrix
+ * (the transposed block), which is what the training kernel does.
+ */
+public final class DenseFeatures implements Features {
+    private static final long serialVersionUID = 1L;
+
+    private final double[] values;
+    private final int rows;
+    private final int columns;
+
+    /**
+     * @param values row-major values, length {@code rows * columns}; owned by this object from now on
+     * @param rows number of rows
+     * @param columns number of columns
+     */
+    public DenseFeatures(double[] values, int rows, int columns) {
+        this.values = Objects.requireNonNull(values, "values");
+        if (rows < 0 || columns < 0 || (long) rows * columns != values.length) {
+            throw new IllegalArgumentException(
+                    "dense features: " + values.length + " values do not form " + rows + " x " + columns);
+        }
+        this.rows = rows;
+        this.columns = columns;
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int columns() {
+        return columns;
+    }
+
+    @Override
+    public double get(int row, int column) {
+        return values[row * columns + column];
+    }
+
+    /**
+     * The backing array, for the training kernel's BLAS calls. Callers must not write to it.
+     *
+     * @return the row-major values
+     */
+    public double[] values() {
+        return values;
+    }
+
+    @Override
+    public DenseFeatures selectRows(int[] rowIndices) {
+        double[] out = new double[rowIndices.length * columns];
+        for (int i = 0; i < rowIndices.length; i++) {
+            System.arraycopy(values, rowIndices[i] * columns, out, i * columns, columns);
+        }
+        return new DenseFeatures(out, rowIndices.length, columns);
+    }
+
+    @Override
+    public long sizeInBytes() {
+        return 8L * values.length;
+    }
+}

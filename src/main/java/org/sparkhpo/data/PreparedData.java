@@ -1,0 +1,60 @@
+package org.sparkhpo.data;
+
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The data of one job after reading, splitting and standardizing: what the driver broadcasts once and
+ * every trial trains on. Immutable; built on the driver by {@link DataPreparer}.
+ *
+ * @param train the training part (standardized when {@code standardizer} is present)
+ * @param validation the validation part, transformed like {@code train}
+ * @param test the test part, transformed like {@code train}, or null when no test file was given
+ * @param task what the labels mean
+ * @param numClasses number of classes for classification (2 for binary), 1 for regression
+ * @param standardizer the transform fitted on the training part, or null when features are raw
+ */
+public record PreparedData(
+        LabeledData train,
+        LabeledData validation,
+        LabeledData test,
+        Task task,
+        int numClasses,
+        Standardizer standardizer) implements Serializable {
+
+    public PreparedData {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(validation, "validation");
+        Objects.requireNonNull(task, "task");
+        if (validation.features().columns() != train.features().columns()
+                || (test != null && test.features().columns() != train.features().columns())) {
+            throw new IllegalArgumentException("prepared data: parts have different numbers of features");
+        }
+    }
+
+    /** @return the number of features */
+    public int numFeatures() {
+        return train.features().columns();
+    }
+
+    /** @return the test part, if a test file was given */
+    public Optional<LabeledData> testPart() {
+        return Optional.ofNullable(test);
+    }
+
+    /** @return the standardizer, if features were standardized */
+    public Optional<Standardizer> standardizerUsed() {
+        return Optional.ofNullable(standardizer);
+    }
+
+    /** @return bytes held by the primitive arrays of every part */
+    public long sizeInBytes() {
+        long bytes = train.features().sizeInBytes() + 8L * train.rows()
+                + validation.features().sizeInBytes() + 8L * validation.rows();
+        if (test != null) {
+            bytes += test.features().sizeInBytes() + 8L * test.rows();
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,91 @@
+package org.sparkhpo.data;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Sparse features in compressed sparse row (CSR) form: the non-zeros of row r are at positions
+ * {@code rowStart[r] .. rowStart[r+1]-1} of {@code columnIndices} (0-based, increasing within a row)
+ * and {@code values}.
+ */
+public final class SparseFeatures implements Features {
+    private static final long serialVersionUID = 1L;
+
+    private final int[] rowStart;
+    private final int[] columnIndices;
+    private final double[] values;
+    private final int columns;
+
+    /**
+     * @param rowStart length rows + 1, non-decreasing, starting at 0 and ending at the number of non-zeros
+     * @param columnIndices 0-based column of each stored value, increasing within a row
+     * @param values the stored values
+     * @param columns number of columns
+     */
+    public SparseFeatures(int[] rowStart, int[] columnIndices, double[] values, int columns) {
+        this.rowStart = Objects.requireNonNull(rowStart, "rowStart");
+        this.columnIndices = Objects.requireNonNull(columnIndices, "columnIndices");
+        this.values = Objects.requireNonNull(values, "values");
+        if (rowStart.length == 0 || rowStart[0] != 0 || rowStart[rowStart.length - 1] != values.length
+                || columnIndices.length != values.length) {
+            throw new IllegalArgumentException("sparse features: inconsistent CSR arrays");
+        }
+        this.columns = columns;
+    }
+
+    @Override
+    public int rows() {
+        return rowStart.length - 1;
+    }
+
+    @Override
+    public int columns() {
+        return columns;
+    }
+
+    /** @return CSR row offsets (length rows + 1); callers must not write to it */
+    public int[] rowStart() {
+        return rowStart;
+    }
+
+    /** @return CSR column indices; callers must not write to it */
+    public int[] columnIndices() {
+        return columnIndices;
+    }
+
+    /** @return CSR values; callers must not write to it */
+    public double[] values() {
+        return values;
+    }
+
+    @Override
+    public double get(int row, int column) {
+        int from = rowStart[row];
+        int to = rowStart[row + 1];
+        int found = Arrays.binarySearch(columnIndices, from, to, column);
+        return found >= 0 ? values[found] : 0.0;
+    }
+
+    @Override
+    public SparseFeatures selectRows(int[] rowIndices) {
+        int[] start = new int[rowIndices.length + 1];
+        for (int i = 0; i < rowIndices.length; i++) {
+            int r = rowIndices[i];
+            start[i + 1] = start[i] + rowStart[r + 1] - rowStart[r];
+        }
+        int[] cols = new int[start[rowIndices.length]];
+        double[] vals = new double[cols.length];
+        for (int i = 0; i < rowIndices.length; i++) {
+            int r = rowIndices[i];
+            int length = rowStart[r + 1] - rowStart[r];
+            System.arraycopy(columnIndices, rowStart[r], cols, start[i], length);
+            System.arraycopy(values, rowStart[r], vals, start[i], length);
+        }
+        return new SparseFeatures(start, cols, vals, columns);
+    }
+
+    @Override
+    public long sizeInBytes() {
+        return 4L * rowStart.length + 4L * columnIndices.length + 8L * values.length;
+    }
+}
