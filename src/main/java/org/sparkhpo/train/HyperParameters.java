@@ -1,0 +1,100 @@
+package org.sparkhpo.train;
+
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Map;
+import org.sparkhpo.space.Configuration;
+import org.sparkhpo.space.Tunable;
+
+/**
+ * The hyperparameters of one training run. Built from the fixed values of {@code hpo.training} with a
+ * trial's configuration laid over them ({@link #with(Configuration)}); every value is checked by
+ * {@link Tunable#check(Object)} on construction.
+ *
+ * @param learningRate base step size eta
+ * @param momentum beta in [0, 1)
+ * @param nesterov look-ahead gradient (Nesterov) instead of heavy ball
+ * @param batchSize mini-batch size
+ * @param epochs epoch budget
+ * @param l2 L2 penalty lambda2 on the weights (not the bias)
+ * @param l1 L1 penalty lambda1 on the weights (not the bias), applied by a proximal step
+ * @param schedule learning-rate schedule name (see {@link Tunable#SCHEDULES})
+ * @param decayRate step decay factor
+ * @param decayEpochs step decay period in epochs
+ */
+public record HyperParameters(
+        double learningRate,
+        double momentum,
+        boolean nesterov,
+        int batchSize,
+        int epochs,
+        double l2,
+        double l1,
+        String schedule,
+        double decayRate,
+        int decayEpochs) implements Serializable {
+
+    public HyperParameters {
+        schedule = schedule.toLowerCase(Locale.ROOT);
+        Tunable.LEARNING_RATE.check(learningRate);
+        Tunable.MOMENTUM.check(momentum);
+        Tunable.BATCH_SIZE.check(batchSize);
+        Tunable.EPOCHS.check(epochs);
+        Tunable.L2.check(l2);
+        Tunable.L1.check(l1);
+        Tunable.SCHEDULE.check(schedule);
+        Tunable.DECAY_RATE.check(decayRate);
+        Tunable.DECAY_EPOCHS.check(decayEpochs);
+    }
+
+    /**
+     * @param configuration a trial's values; keys that are not tunables are ignored
+     * @return these hyperparameters with the configuration's values laid over them
+     * @throws IllegalArgumentException when a value breaks its tunable's rule
+     */
+    public HyperParameters with(Configuration configuration) {
+        double rate = learningRate;
+        double beta = momentum;
+        boolean look = nesterov;
+        int batch = batchSize;
+        int budget = epochs;
+        double lambda2 = l2;
+        double lambda1 = l1;
+        String sched = schedule;
+        double decay = decayRate;
+        int period = decayEpochs;
+        for (Map.Entry<String, Object> entry : configuration.values().entrySet()) {
+            Object v = entry.getValue();
+            Tunable tunable = Tunable.byKey(entry.getKey()).orElse(null);
+            if (tunable == null) {
+                continue;
+            }
+            tunable.check(v);
+            switch (tunable) {
+                case LEARNING_RATE -> rate = ((Number) v).doubleValue();
+                case MOMENTUM -> beta = ((Number) v).doubleValue();
+                case NESTEROV -> look = (Boolean) v;
+                case BATCH_SIZE -> batch = ((Number) v).intValue();
+                case EPOCHS -> budget = ((Number) v).intValue();
+                case L2 -> lambda2 = ((Number) v).doubleValue();
+                case L1 -> lambda1 = ((Number) v).doubleValue();
+                case SCHEDULE -> sched = (String) v;
+                case DECAY_RATE -> decay = ((Number) v).doubleValue();
+                case DECAY_EPOCHS -> period = ((Number) v).intValue();
+                default -> throw new IllegalStateException("unhandled tunable " + tunable);
+            }
+        }
+        return new HyperParameters(rate, beta, look, batch, budget, lambda2, lambda1, sched, decay, period);
+    }
+
+    /** @return these hyperparameters with another epoch budget */
+    public HyperParameters withEpochs(int newEpochs) {
+        return new HyperParameters(learningRate, momentum, nesterov, batchSize, newEpochs, l2, l1, schedule,
+                decayRate, decayEpochs);
+    }
+
+    /** @return the learning-rate schedule these hyperparameters describe */
+    public LearningRateSchedule learningRateSchedule() {
+        return LearningRateSchedule.of(schedule, learningRate, decayRate, decayEpochs, epochs);
+    }
+}

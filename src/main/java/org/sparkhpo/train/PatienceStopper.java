@@ -1,0 +1,47 @@
+package org.sparkhpo.train;
+
+/**
+ * Patience-based early stopping: an epoch counts as an improvement when its metric beats the best so far
+ * by more than {@code minDelta} (in the metric's direction); training stops after {@code patience} epochs
+ * in a row without one. patience = 0 never stops early.
+ */
+public final class PatienceStopper implements EarlyStopper {
+    private final Metric metric;
+    private final int patience;
+    private final double minDelta;
+    private double best = Double.NaN;
+    private int epochsWithoutImprovement;
+
+    /**
+     * @param metric the metric and its direction
+     * @param patience epochs without improvement before stopping, >= 0 (0 disables)
+     * @param minDelta the smallest change that counts as an improvement, >= 0
+     */
+    public PatienceStopper(Metric metric, int patience, double minDelta) {
+        if (patience < 0 || !(minDelta >= 0)) {
+            throw new IllegalArgumentException("patience stopper: patience (" + patience + ") and min-delta ("
+                    + minDelta + ") must be >= 0");
+        }
+        this.metric = metric;
+        this.patience = patience;
+        this.minDelta = minDelta;
+    }
+
+    @Override
+    public boolean record(int epoch, double value) {
+        boolean first = Double.isNaN(best);
+        double target = metric.higherIsBetter() ? best + minDelta : best - minDelta;
+        if (!Double.isNaN(value) && (first || metric.isBetter(value, target))) {
+            best = value;
+            epochsWithoutImprovement = 0;
+            return true;
+        }
+        epochsWithoutImprovement++;
+        return false;
+    }
+
+    @Override
+    public boolean shouldStop() {
+        return patience > 0 && epochsWithoutImprovement >= patience;
+    }
+}

@@ -1,0 +1,193 @@
+package org.sparkhpo.train;
+
+import java.util.SplittableRandom;
+import org.sparkhpo.data.LabeledData;
+import org.sparkhpo.trial.TrialSeeds;
+
+/**
+ * Mini-batch momentum SGD for a linear model (MLlib's {@code GradientDescent} with momentum and early
+ * stopping). Each epoch visits the training rows in a fresh seeded order, in mini-batches of
+ * {@code batchSize} (the last one smaller); each mini-batch takes one {@link MomentumUpdater} step on the
+ * mean loss of the batch at step size eta_t from the {@link LearningRateSchedule}. After every epoch the
+ * validation metric is measured; the parameters of the best epoch are kept as the run's checkpoint and a
+ * {@link PatienceStopper} may end the run early.
+ *
+ * <p>The order of epoch e is a Fisher–Yates shuffle seeded by {@code TrialSeeds.of(seed, e)}, so it
+ * depends only on the run's seed and the epoch number. A NaN or infinite loss, or an epoch mean loss above
+ * {@code divergenceFactor} times the first mini-batch's, ends the run as failed with the epoch and reason.
+ *
+ * <p>Lifecycle: immutable and cheap; one {@link #train} call per trial builds its own buffers and state.
+ */
+public final class SgdTrainer {
+    private final Loss loss;
+    private final Metric metric;
+    private final StoppingRules rules;
+    private final int numClasses;
+    private final boolean regression;
+
+    /**
+     * @param lossType the loss
+     * @param metric the validation metric and its direction
+     * @param rules patience, minimum improvement and divergence threshold
+     * @param numClasses number of classes (2 for binary, 1 for regression)
+     */
+    public SgdTrainer(LossType lossType, Metric metric, StoppingRules rules, int numClasses) {
+        this.loss = lossType.newLoss();
+        this.metric = metric;
+        this.rules = rules;
+        this.numClasses = numClasses;
+        this.regression = !lossType.task().isClassification();
+    }
+
+    /** @return the number of scores per row of models this trainer builds */
+    public int outputs() {
+        return loss.outputs(numClasses);
+    }
+
+    /**
+     * Trains from zero parameters.
+     *
+     * @param train the training rows
+     * @param validation the validation rows, or null to train the full budget and keep the last epoch
+     * @param hyperParameters the step size, momentum, batch size, budget, penalties and schedule
+     * @param seed the run's seed
+     * @return the checkpoint and what happened
+     */
+    public TrainingOutcome train(LabeledData train, LabeledData validation, HyperParameters hyperParameters,
+                                 long seed) {
+        long start = System.nanoTime();
+        Run run = new Run(train, validation, hyperParameters, seed);
+        return run.execute(start);
+    }
+
+    /** @return an evaluator of {@code data} for models of this trainer */
+    public ModelEvaluator evaluator(LabeledData data) {
+        return new ModelEvaluator(data, outputs(), regression);
+    }
+
+    /** The mutable state of one run: parameters, velocity, buffers, order, best so far. */
+    private final class Run {
+        private final Kernel kernel;
+        private final ModelEvaluator validationEvaluator;
+        private final HyperParameters hp;
+        private final LearningRateSchedule schedule;
+        private final MomentumUpdater updater;
+        private final EarlyStopper stopper;
+        private final long seed;
+        private final int rows;
+        private final int k;
+        private final int[] order;
+        private final double[] theta;
+        private final double[] gradient;
+        private final double[] scores;
+        private double[] best;
+        private double bestMetric = Double.NaN;
+        private int bestEpoch;
+        private double referenceLoss = Double.NaN;
+        private double lastLoss = Double.NaN;
+
+        Run(LabeledData train, LabeledData validation, HyperParameters hp, long seed) {
+            this.k = outputs();
+            int d = train.features().columns();
+            this.hp = hp;
+            this.seed = seed;
+            this.rows = train.rows();
+            this.kernel = Kernel.of(train, k, hp.batchSize());
+            this.validationEvaluator = validation == null ? null : evaluator(validation);
+            this.schedule = hp.learningRateSchedule();
+            this.theta = new double[k * d + k];
+            this.gradient = new double[theta.length];
+            this.updater = new MomentumUpdater(hp, k * d, theta.length);
+            this.stopper = new PatienceStopper(metric, rules.patience(), rules.minDelta());
+            this.order = new int[rows];
+            this.scores = new double[Math.min(hp.batchSize(), rows) * k];
+        }
+
+        TrainingOutcome execute(long startNanos) {
+            int epoch = 0;
+            String failure = null;
+            while (epoch < hp.epochs() && failure == null) {
+                failure = epoch(epoch);
+                epoch++;
+                if (failure == null && checkpoint(epoch)) {
+                    break;
+                }
+            }
+            if (failure != null) {
+                failure = "epoch " + epoch + ": " + failure;
+            }
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            return new TrainingOutcome(failure, best, bestEpoch, epoch, bestMetric, lastLoss, seconds);
+        }
+
+        /** Runs one epoch; returns a failure reason or null. */
+        private String epoch(int epoch) {
+            shuffle(epoch);
+            int batch = hp.batchSize();
+            int batchesPerEpoch = (rows + batch - 1) / batch;
+            double total = 0.0;
+            for (int b = 0; b < batchesPerEpoch; b++) {
+                int from = b * batch;
+                int to = Math.min(rows, from + batch);
+                double batchLoss = miniBatch(from, to, schedule.rate(epoch + b / (double) batchesPerEpoch));
+                if (!Double.isFinite(batchLoss)) {
+                    return "training loss is " + batchLoss + " at mini-batch " + (b + 1);
+                }
+                if (Double.isNaN(referenceLoss)) {
+                    referenceLoss = Math.max(batchLoss / (to - from), Double.MIN_NORMAL);
+                }
+                total += batchLoss;
+            }
+            lastLoss = total / rows;
+            if (lastLoss > rules.divergenceFactor() * referenceLoss) {
+                return "training loss exploded to " + lastLoss + " (over " + rules.divergenceFactor()
+                        + " x the initial " + referenceLoss + ")";
+            }
+            return null;
+        }
+
+        /** One step on rows order[from..to); returns the batch's summed loss before the step. */
+        private double miniBatch(int from, int to, double eta) {
+            int n = to - from;
+            kernel.gather(order, from, to);
+            kernel.batchScores(theta, scores);
+            double batchLoss = loss.gradient(scores, kernel.batchLabels(), 0, n, k, scores);
+            double inverse = 1.0 / n;
+            for (int i = 0; i < n * k; i++) {
+                scores[i] *= inverse;
+            }
+            kernel.batchGradient(scores, gradient);
+            updater.step(theta, gradient, eta);
+            return batchLoss;
+        }
+
+        /** Measures the validation metric after {@code epochsDone}; returns true to stop early. */
+        private boolean checkpoint(int epochsDone) {
+            if (validationEvaluator == null) {
+                best = theta.clone();
+                bestEpoch = epochsDone;
+                return false;
+            }
+            double value = validationEvaluator.evaluate(theta, metric);
+            if (stopper.record(epochsDone, value)) {
+                best = theta.clone();
+                bestEpoch = epochsDone;
+                bestMetric = value;
+            }
+            return stopper.shouldStop();
+        }
+
+        private void shuffle(int epoch) {
+            for (int i = 0; i < rows; i++) {
+                order[i] = i;
+            }
+            SplittableRandom random = new SplittableRandom(TrialSeeds.of(seed, epoch));
+            for (int i = rows - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+        }
+    }
+}
