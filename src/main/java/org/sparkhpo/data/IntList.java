@@ -22,10 +22,6 @@ final class IntList {
         return size;
     }
 
-    int get(int index) {
-        return values[index];
-    }
-
     /** @return a copy trimmed to the values added */
     int[] toArray() {
         return Arrays.copyOf(values, size);
