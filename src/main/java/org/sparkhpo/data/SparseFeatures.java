@@ -84,6 +84,33 @@ public final class SparseFeatures implements Features {
         return new SparseFeatures(start, cols, vals, columns);
     }
 
+    /**
+     * The same rows with more columns, for LIBSVM files whose inferred width is smaller than another file's
+     * (trailing all-zero features are simply not written). Shares the arrays, which are never written.
+     *
+     * @param wider the new number of columns, at least {@link #columns()}
+     * @return a matrix with {@code wider} columns and the same non-zeros
+     */
+    public SparseFeatures withColumns(int wider) {
+        if (wider < columns) {
+            throw new IllegalArgumentException(
+                    "sparse features: cannot narrow " + columns + " columns to " + wider);
+        }
+        return wider == columns ? this : new SparseFeatures(rowStart, columnIndices, values, wider);
+    }
+
+    /** @return a dense copy of this matrix (8 bytes per cell: rows x columns can be large) */
+    public DenseFeatures toDense() {
+        int rows = rows();
+        double[] dense = new double[Math.multiplyExact(rows, columns)];
+        for (int r = 0; r < rows; r++) {
+            for (int i = rowStart[r]; i < rowStart[r + 1]; i++) {
+                dense[r * columns + columnIndices[i]] = values[i];
+            }
+        }
+        return new DenseFeatures(dense, rows, columns);
+    }
+
     @Override
     public long sizeInBytes() {
         return 4L * rowStart.length + 4L * columnIndices.length + 8L * values.length;

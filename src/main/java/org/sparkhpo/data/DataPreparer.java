@@ -1,0 +1,171 @@
+package org.sparkhpo.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.sparkhpo.config.DataSettings;
+import org.sparkhpo.config.InvalidInputException;
+
+/**
+ * Turns the {@code hpo.data} settings into the {@link PreparedData} of a job. Driver-only; runs once per job,
+ * before anything is broadcast.
+ *
+ * <p>Steps, in order:
+ * <ol>
+ *   <li>read the training file and, when given, the validation and test files, each in the format
+ *       {@code settings.format().resolve(location)} (IDX labels: the {@code *Labels} key, or the images path
+ *       with {@code images-idx3} replaced by {@code labels-idx1}; the {@code *Labels} keys are ignored for
+ *       other formats);</li>
+ *   <li>give every file the same number of features: LIBSVM files read with {@code numFeatures == 0} are
+ *       widened to the largest count of any file; any other difference is an error naming both files;</li>
+ *   <li>check and encode the labels with {@link Labels} (validation and test against the training set's
+ *       number of classes);</li>
+ *   <li>take a stratified subset of {@code maxTrainRows} training rows when that is > 0;</li>
+ *   <li>without a validation file, split the training rows with {@link StratifiedSplit} at
+ *       {@code validationFraction};</li>
+ *   <li>standardize when {@code standardize} is TRUE, or AUTO and the training features are dense: fit a
+ *       {@link Standardizer} on the training part only and apply it to every part. Sparse parts are made
+ *       dense first, because centering fills in every zero; with TRUE on wide sparse data that costs
+ *       8 bytes per cell.</li>
+ * </ol>
+ * The subset and the split draw from two seeds derived from {@code seed}, so the same settings and seed
+ * give the same parts.
+ */
+public final class DataPreparer {
+    private DataPreparer() {
+    }
+
+    /** Data read from one file (features and labels), with the location for messages. */
+    private record Part(String location, LabeledData data) {
+        Part withData(LabeledData replaced) {
+            return new Part(location, replaced);
+        }
+    }
+
+    /**
+     * Reads, checks, splits and standardizes the data of a job.
+     *
+     * @param settings where the data is and how to prepare it
+     * @param task what the labels mean
+     * @param numClasses multiclass: the number of classes, or 0 to infer it from the training labels;
+     *     binary: 0 or 2; ignored for regression
+     * @param seed the job seed, from which the subset and split seeds are derived
+     * @return the prepared parts
+     * @throws InvalidInputException when a file is missing or malformed, labels break the task's rules, or
+     *     files disagree on the number of features
+     */
+    public static PreparedData prepare(DataSettings settings, Task task, int numClasses, long seed) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(task, "task");
+        SplittableRandom seeds = new SplittableRandom(seed);
+        long subsampleSeed = seeds.nextLong();
+        long splitSeed = seeds.nextLong();
+
+        List<Part> parts = new ArrayList<>(3);
+        parts.add(read(settings, settings.train(), settings.trainLabels()));
+        Part validation = settings.hasValidationFile()
+                ? add(parts, read(settings, settings.validation(), settings.validationLabels())) : null;
+        Part test = settings.hasTestFile() ? add(parts, read(settings, settings.test(), settings.testLabels())) : null;
+        int width = alignedWidth(parts, settings.numFeatures() == 0);
+
+        Part train = parts.get(0);
+        EncodedLabels trainLabels = Labels.encodeTraining(train.location(), train.data().labels(), task, numClasses);
+        int classes = trainLabels.numClasses();
+        LabeledData trainData = new LabeledData(widen(train.data().features(), width), trainLabels.labels());
+        LabeledData validationData = validation == null ? null : encoded(validation, task, classes, width);
+        LabeledData testData = test == null ? null : encoded(test, task, classes, width);
+
+        if (settings.maxTrainRows() > 0) {
+            trainData = StratifiedSplit.subsample(trainData, task, settings.maxTrainRows(), subsampleSeed);
+        }
+        if (validationData == null) {
+            DataSplit split = StratifiedSplit.split(trainData, task, settings.validationFraction(), splitSeed);
+            trainData = split.train();
+            validationData = split.validation();
+        }
+        return finish(settings, task, classes, trainData, validationData, testData);
+    }
+
+    private static PreparedData finish(DataSettings settings, Task task, int classes, LabeledData train,
+            LabeledData validation, LabeledData test) {
+        if (!shouldStandardize(settings.standardize(), train.features())) {
+            return new PreparedData(train, validation, test, task, classes, null);
+        }
+        Standardizer standardizer = Standardizer.fit(dense(train.features()));
+        return new PreparedData(standardized(train, standardizer), standardized(validation, standardizer),
+                test == null ? null : standardized(test, standardizer), task, classes, standardizer);
+    }
+
+    /**
+     * Whether to standardize: always for TRUE, for AUTO only dense data (centering would destroy sparsity).
+     *
+     * @param standardize the setting
+     * @param trainFeatures the training features
+     * @return true to fit and apply a {@link Standardizer}
+     */
+    static boolean shouldStandardize(DataSettings.Standardize standardize, Features trainFeatures) {
+        return switch (standardize) {
+            case TRUE -> true;
+            case FALSE -> false;
+            case AUTO -> trainFeatures instanceof DenseFeatures;
+        };
+    }
+
+    private static Part read(DataSettings settings, String location, String labelsLocation) {
+        LabeledData data = switch (settings.format().resolve(location)) {
+            case LIBSVM -> LibsvmReader.read(location, settings.numFeatures());
+            case CSV -> CsvReader.read(location, settings.csvLabelColumn());
+            case IDX -> IdxReader.read(location,
+                    labelsLocation.isEmpty() ? IdxReader.labelsLocationFor(location) : labelsLocation);
+            case AUTO -> throw new IllegalStateException("DataFormat.resolve returned AUTO for " + location);
+        };
+        return new Part(location, data);
+    }
+
+    private static Part add(List<Part> parts, Part part) {
+        parts.add(part);
+        return part;
+    }
+
+    /**
+     * The common number of features: the largest of any file. A file with fewer is accepted only when it is
+     * sparse and its width was inferred ({@code mayWiden}); otherwise the two files are named in the error.
+     */
+    private static int alignedWidth(List<Part> parts, boolean mayWiden) {
+        Part widest = parts.get(0);
+        for (Part part : parts) {
+            if (part.data().features().columns() > widest.data().features().columns()) {
+                widest = part;
+            }
+        }
+        int width = widest.data().features().columns();
+        for (Part part : parts) {
+            Features features = part.data().features();
+            boolean widenable = mayWiden && features instanceof SparseFeatures;
+            if (features.columns() != width && !widenable) {
+                throw new InvalidInputException(widest.location() + " has " + width + " features, but "
+                        + part.location() + " has " + features.columns()
+                        + "; every file must have the same number of features");
+            }
+        }
+        return width;
+    }
+
+    private static Features widen(Features features, int width) {
+        return features instanceof SparseFeatures sparse ? sparse.withColumns(width) : features;
+    }
+
+    private static LabeledData encoded(Part part, Task task, int classes, int width) {
+        double[] labels = Labels.encode(part.location(), part.data().labels(), task, classes);
+        return new LabeledData(widen(part.data().features(), width), labels);
+    }
+
+    private static DenseFeatures dense(Features features) {
+        return features instanceof SparseFeatures sparse ? sparse.toDense() : (DenseFeatures) features;
+    }
+
+    private static LabeledData standardized(LabeledData data, Standardizer standardizer) {
+        return new LabeledData(standardizer.transform(dense(data.features())), data.labels());
+    }
+}
