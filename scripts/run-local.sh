@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs spark-hpo in Spark local mode, with Spark taken from the Maven classpath (no Spark install needed).
+#   scripts/run-local.sh [CONF] [--set key=value]...     (CONF defaults to conf/local.conf)
+# Builds the jar first when it is missing or older than the sources. Environment:
+#   SPARK_HPO_MEMORY  driver heap (default 6g)    SPARK_HPO_MASTER  Spark master (default local[*])
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+# shellcheck source=spark-java-options.sh
+source "$root/scripts/spark-java-options.sh"
+
+jar="target/spark-hpo-0.1.0-SNAPSHOT.jar"
+classpath_file="target/runtime-classpath.txt"
+if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
+  echo "spark-hpo: building $jar (first run downloads dependencies; a few minutes)" >&2
+  mvn -B -q -DskipTests package >&2
+fi
+if [ ! -f "$classpath_file" ] || [ pom.xml -nt "$classpath_file" ]; then
+  mvn -B -q dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile="$classpath_file" >&2
+fi
+
+conf="conf/local.conf"
+if [ $# -gt 0 ] && [[ "$1" != -* ]]; then
+  conf="$1"
+  shift
+fi
+master_args=()
+if [ -n "${SPARK_HPO_MASTER:-}" ]; then
+  master_args=(--set "hpo.spark.master=$SPARK_HPO_MASTER")
+fi
+
+# shellcheck disable=SC2086
+exec java -Xmx"${SPARK_HPO_MEMORY:-6g}" $SPARK_JAVA_OPTIONS \
+  -Dlog4j2.configurationFile="$root/conf/log4j2.properties" \
+  -cp "$jar:$(cat "$classpath_file")" org.sparkhpo.app.HpoJob "$conf" "${master_args[@]}" "$@"

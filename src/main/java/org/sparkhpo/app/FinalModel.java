@@ -1,0 +1,64 @@
+package org.sparkhpo.app;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sparkhpo.data.Concatenation;
+import org.sparkhpo.data.LabeledData;
+import org.sparkhpo.data.PreparedData;
+import org.sparkhpo.train.HyperParameters;
+import org.sparkhpo.train.LossType;
+import org.sparkhpo.train.Metric;
+import org.sparkhpo.train.SgdTrainer;
+import org.sparkhpo.train.StoppingRules;
+import org.sparkhpo.train.TrainingOutcome;
+import org.sparkhpo.trial.TrialResult;
+
+/**
+ * The model the job delivers: the best trial's configuration retrained, with the best trial's seed, for its
+ * best-epoch count (the schedule still spans the trial's epoch budget), on train + validation or on train
+ * alone (which reproduces the trial's checkpoint exactly), then evaluated on the test part.
+ *
+ * @param theta the parameters for standardized features (weights then biases)
+ * @param test metrics on the test part (empty without test data)
+ * @param trainSeconds the time the retraining took
+ */
+public record FinalModel(double[] theta, Map<String, Double> test, double trainSeconds) {
+
+    /**
+     * @param best the best trial's result
+     * @param fixed the fixed hyperparameters the trial's configuration was laid over
+     * @param loss the loss
+     * @param stopping the stopping rules (the divergence check still applies)
+     * @param data the prepared data
+     * @param onValidationToo retrain on train + validation
+     * @return the retrained model and its test metrics
+     */
+    public static FinalModel train(TrialResult best, HyperParameters fixed, LossType loss, StoppingRules stopping,
+                                   PreparedData data, boolean onValidationToo) {
+        HyperParameters hyperParameters = fixed.with(best.configuration());
+        Metric metric = loss.task().isClassification() ? Metric.ACCURACY : Metric.RMSE;
+        SgdTrainer trainer = new SgdTrainer(loss, metric, stopping, data.numClasses());
+        LabeledData rows = onValidationToo ? Concatenation.concat(data.train(), data.validation()) : data.train();
+        int epochs = Math.max(1, (int) best.metric("best_epoch"));
+        TrainingOutcome outcome = trainer.train(rows, null, hyperParameters, best.seed(), epochs);
+        if (outcome.failed()) {
+            throw new IllegalStateException("retraining the best configuration failed: " + outcome.failure());
+        }
+        Map<String, Double> test = new LinkedHashMap<>();
+        data.testPart().ifPresent(part -> testMetrics(trainer, part, outcome.theta(), loss, test));
+        return new FinalModel(outcome.theta(), test, outcome.trainSeconds());
+    }
+
+    private static void testMetrics(SgdTrainer trainer, LabeledData test, double[] theta, LossType loss,
+                                    Map<String, Double> out) {
+        var evaluator = trainer.evaluator(test);
+        if (!loss.task().isClassification()) {
+            out.put("rmse", evaluator.evaluate(theta, Metric.RMSE));
+            return;
+        }
+        out.put("accuracy", evaluator.evaluate(theta, Metric.ACCURACY));
+        if (loss != LossType.HINGE) {
+            out.put("log_loss", evaluator.evaluate(theta, Metric.LOG_LOSS));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.sparkhpo.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.config.JobSettings;
+import org.sparkhpo.config.SettingsLoader;
+import org.sparkhpo.spark.SparkSessions;
+
+/**
+ * The job's entry point ({@code spark-submit --class org.sparkhpo.app.HpoJob}). Parses the command line,
+ * loads and validates every setting, runs the {@link TuningRun}, and maps the outcome to the exit code of
+ * DESIGN.md section 5: 0 finished, 2 bad configuration or input (one line naming where, the value and the
+ * rule; no stack trace unless debug logging is on), 1 anything else.
+ */
+public final class HpoJob {
+    private static final Logger LOG = LoggerFactory.getLogger(HpoJob.class);
+
+    /** Exit code: finished. */
+    public static final int OK = 0;
+    /** Exit code: any failure other than bad input. */
+    public static final int FAILURE = 1;
+    /** Exit code: bad configuration or bad input data. */
+    public static final int BAD_INPUT = 2;
+
+    private HpoJob() {
+    }
+
+    /** @param args {@code [CONF] [--set key=value]... [--help]} */
+    public static void main(String[] args) {
+        int code = run(args);
+        if (code != OK) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Runs the job and returns its exit code instead of exiting (for tests).
+     *
+     * @param args the command line
+     * @return the exit code
+     */
+    public static int run(String[] args) {
+        try {
+            CommandLine commandLine = CommandLine.parse(args);
+            if (commandLine.help()) {
+                System.out.println(CommandLine.USAGE);
+                return OK;
+            }
+            JobSettings settings = SettingsLoader.load(commandLine.configFile(), commandLine.overrides());
+            TuningRun.Outcome outcome = new TuningRun(settings).execute();
+            return outcome.modelDelivered() ? OK : FAILURE;
+        } catch (InvalidInputException e) {
+            System.err.println("spark-hpo: error: " + e.getMessage());
+            LOG.debug("bad input", e);
+            return BAD_INPUT;
+        } catch (Exception e) {
+            System.err.println("spark-hpo: failed: " + e);
+            LOG.error("the job failed", e);
+            return FAILURE;
+        } finally {
+            SparkSessions.stopActive();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.sparkhpo.app;
+
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sparkhpo.train.Metric;
+import org.sparkhpo.trial.TrialResult;
+import org.sparkhpo.trial.TrialRunner;
+import org.sparkhpo.trial.TrialState;
+
+/**
+ * One log line per finished trial: done/total, the trial's outcome, the best so far and the elapsed time.
+ * Driver-only; called on the driver's main thread.
+ */
+final class ProgressLog {
+    private static final Logger LOG = LoggerFactory.getLogger("org.sparkhpo.progress");
+
+    private final Metric metric;
+    private final String key;
+    private final int total;
+    private final long startNanos = System.nanoTime();
+    private int done;
+    private TrialResult best;
+
+    ProgressLog(Metric metric, int total) {
+        this.metric = metric;
+        this.key = TrialRunner.objectiveKey(metric);
+        this.total = total;
+    }
+
+    void finished(TrialResult result) {
+        done++;
+        double value = result.metric(key);
+        if (result.state() == TrialState.COMPLETE && (best == null || metric.isBetter(value, best.metric(key)))) {
+            best = result;
+        }
+        String outcome = result.state() == TrialState.FAILED ? "FAILED (" + result.error() + ")"
+                : String.format(Locale.ROOT, "%s %s=%.4f in %.1fs, %d epochs", result.state(), key, value,
+                result.metric("train_seconds"), (int) result.metric("epochs"));
+        String bestText = best == null ? "none yet" : String.format(Locale.ROOT, "%.4f (trial %d)",
+                best.metric(key), best.id());
+        LOG.info(String.format(Locale.ROOT, "[%d/%d] trial %d %s | best %s | elapsed %.1fs", done, total,
+                result.id(), outcome, bestText, elapsedSeconds()));
+    }
+
+    void info(String message) {
+        LOG.info(message);
+    }
+
+    double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,64 @@
+package org.sparkhpo.spark;
+
+import java.util.Locale;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.SparkConf;
+import org.apache.spark.serializer.KryoSerializer;
+import org.apache.spark.sql.SparkSession;
+import org.sparkhpo.config.SparkSettings;
+
+/** Builds the job's Spark session: Kryo with our registrator, quiet logs, one BLAS thread per task. */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    /**
+     * @param settings master, application name and log level
+     * @return the session (an existing one is reused, as under spark-submit or in tests)
+     */
+    public static SparkSession create(SparkSettings settings) {
+        SparkConf conf = configure(new SparkConf(), settings);
+        SparkSession session = SparkSession.builder().config(conf).getOrCreate();
+        quietLogs(settings.logLevel());
+        return session;
+    }
+
+    /**
+     * Applies the settings this job needs to a Spark configuration.
+     *
+     * @param conf the configuration (from spark-submit's properties when run under it)
+     * @param settings our Spark settings
+     * @return {@code conf}, for chaining
+     */
+    public static SparkConf configure(SparkConf conf, SparkSettings settings) {
+        conf.setAppName(settings.appName());
+        if (!settings.master().isEmpty()) {
+            conf.setMaster(settings.master());
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        conf.set("spark.serializer", KryoSerializer.class.getName());
+        conf.set("spark.kryo.registrator", HpoKryoRegistrator.class.getName());
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Each task already has a core of its own; a multithreaded BLAS inside it would oversubscribe.
+        conf.setIfMissing("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
+        return conf;
+    }
+
+    /** Sets Spark's and its libraries' loggers to {@code level} and keeps ours at INFO (progress lines). */
+    public static void quietLogs(String level) {
+        Configurator.setRootLevel(Level.toLevel(level.toUpperCase(Locale.ROOT), Level.WARN));
+        Configurator.setLevel("org.sparkhpo", Level.INFO);
+    }
+
+    /** Stops the session this JVM runs, if any (the end of a job, or of a test that ran one). */
+    public static void stopActive() {
+        SparkSession.getDefaultSession().foreach(session -> {
+            session.stop();
+            return null;
+        });
+        SparkSession.clearActiveSession();
+        SparkSession.clearDefaultSession();
+    }
+}

@@ -1,0 +1,162 @@
+package org.sparkhpo.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.spark.SimpleFutureAction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.sparkhpo.data.PreparedData;
+import org.sparkhpo.trial.Trial;
+import org.sparkhpo.trial.TrialEvaluator;
+import org.sparkhpo.trial.TrialResult;
+import org.sparkhpo.trial.TrialRunner;
+import scala.collection.Iterator;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.AbstractFunction0;
+import scala.runtime.AbstractFunction1;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
+
+/**
+ * Evaluates a round as one Spark job: the trials become an RDD with one trial per partition, each task
+ * trains its trial over the data broadcast once per job, and each result reaches the driver as soon as its
+ * task ends ({@code SparkContext.submitJob} with a result handler that queues it for the calling thread), so the journal records it at once rather
+ * than when the slowest trial of the round ends. The job carries a description that names the round, so
+ * it reads well in the Spark UI.
+ *
+ * <p>Lifecycle: driver-only, one per run; owns the broadcast and destroys it in {@link #close()}.
+ * A trial's own failure is a FAILED result from {@link TrialRunner}, so tasks do not throw for it and Spark
+ * does not retry it; a task lost with its executor is retried by Spark and still yields one result.
+ */
+public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable {
+    private static final long POLL_MILLIS = 200;
+    private final JavaSparkContext context;
+    private final Broadcast<PreparedData> data;
+    private final TrialRunner runner;
+    private final String strategyName;
+
+    /**
+     * @param context the Spark context
+     * @param data the prepared data; broadcast here, once
+     * @param runner how a trial is trained
+     * @param strategyName the strategy's name, for job descriptions
+     */
+    public SparkTrialEvaluator(JavaSparkContext context, PreparedData data, TrialRunner runner, String strategyName) {
+        this.context = context;
+        this.data = context.broadcast(data);
+        this.runner = runner;
+        this.strategyName = strategyName;
+    }
+
+    @Override
+    public void evaluate(int round, List<Trial> trials, Consumer<TrialResult> onResult) {
+        if (trials.isEmpty()) {
+            return;
+        }
+        context.setJobGroup("spark-hpo-round-" + round, "spark-hpo " + strategyName + " round " + round + ": "
+                + trials.size() + " trials (ids " + trials.get(0).id() + "-" + trials.get(trials.size() - 1).id()
+                + ")", true);
+        try {
+            JavaRDD<Trial> rdd = context.parallelize(trials, trials.size());
+            BlockingQueue<TrialResult> finished = new LinkedBlockingQueue<>();
+            SimpleFutureAction<BoxedUnit> job = context.sc().submitJob(rdd.rdd(), new RunPartition(runner, data),
+                    allPartitions(trials.size()), new Handler(finished), new Done());
+            deliver(trials.size(), finished, job, onResult);
+        } finally {
+            context.clearJobGroup();
+        }
+    }
+
+    /** Hands results to {@code onResult} on this thread as tasks end; rethrows a failure of the job itself. */
+    private static void deliver(int expected, BlockingQueue<TrialResult> finished, SimpleFutureAction<BoxedUnit> job,
+                                Consumer<TrialResult> onResult) {
+        int delivered = 0;
+        try {
+            while (delivered < expected) {
+                TrialResult result = finished.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (result != null) {
+                    onResult.accept(result);
+                    delivered++;
+                } else if (job.isCompleted() && finished.isEmpty()) {
+                    job.value().get().get();
+                    throw new IllegalStateException("Spark job ended with " + delivered + " of " + expected
+                            + " trial results");
+                }
+            }
+        } catch (InterruptedException e) {
+            job.cancel();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for trial results", e);
+        }
+    }
+
+    private static Seq<Object> allPartitions(int count) {
+        List<Object> partitions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            partitions.add(i);
+        }
+        return CollectionConverters.asScala(partitions).toSeq();
+    }
+
+    /** @return the broadcast handle (for tests and size reports) */
+    public Broadcast<PreparedData> broadcast() {
+        return data;
+    }
+
+    @Override
+    public void close() {
+        data.destroy();
+    }
+
+    /** The task body: trains the partition's single trial over the broadcast data. */
+    private static final class RunPartition extends AbstractFunction1<Iterator<Trial>, TrialResult>
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final TrialRunner runner;
+        private final Broadcast<PreparedData> data;
+
+        RunPartition(TrialRunner runner, Broadcast<PreparedData> data) {
+            this.runner = runner;
+            this.data = data;
+        }
+
+        @Override
+        public TrialResult apply(Iterator<Trial> trials) {
+            Trial trial = trials.next();
+            if (trials.hasNext()) {
+                throw new IllegalStateException("a partition must hold exactly one trial");
+            }
+            return runner.run(trial, data.value());
+        }
+    }
+
+    /** Runs in Spark's scheduler thread as each task ends: only queues the result. */
+    private static final class Handler extends AbstractFunction2<Object, TrialResult, BoxedUnit> {
+        private final BlockingQueue<TrialResult> finished;
+
+        Handler(BlockingQueue<TrialResult> finished) {
+            this.finished = finished;
+        }
+
+        @Override
+        public BoxedUnit apply(Object partition, TrialResult result) {
+            finished.add(result);
+            return BoxedUnit.UNIT;
+        }
+    }
+
+    /** The job's overall value: nothing, results travel through the handler. */
+    private static final class Done extends AbstractFunction0<BoxedUnit> {
+        @Override
+        public BoxedUnit apply() {
+            return BoxedUnit.UNIT;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.sparkhpo.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sparkhpo.data.PreparedData;
+import org.sparkhpo.space.Configuration;
+import org.sparkhpo.testdata.GeneratedData;
+import org.sparkhpo.train.HyperParameters;
+import org.sparkhpo.train.LossType;
+import org.sparkhpo.train.Metric;
+import org.sparkhpo.train.StoppingRules;
+import org.sparkhpo.trial.LocalTrialEvaluator;
+import org.sparkhpo.trial.Trial;
+import org.sparkhpo.trial.TrialResult;
+import org.sparkhpo.trial.TrialRunner;
+import org.sparkhpo.trial.TrialSeeds;
+import org.sparkhpo.trial.TrialState;
+
+@ExtendWith(LocalSparkExtension.class)
+class SparkTrialEvaluatorTest {
+    private static final PreparedData DATA = GeneratedData.preparedClusters(600, 200, 6, 3, 7);
+    private static final TrialRunner RUNNER = new TrialRunner(LossType.SOFTMAX, Metric.ACCURACY,
+            new StoppingRules(2, 1e-4, 1000),
+            new HyperParameters(0.05, 0.9, false, 32, 5, 1e-4, 0, "constant", 0.5, 5));
+
+    private static List<Trial> trials() {
+        List<Trial> trials = new ArrayList<>();
+        double[] rates = {0.001, 0.01, 0.1, 0.5};
+        for (int id = 0; id < rates.length; id++) {
+            Configuration configuration = Configuration.empty().with("learning-rate", rates[id]);
+            trials.add(new Trial(id, 0, configuration, TrialSeeds.of(42, id), "grid"));
+        }
+        // Momentum 1.5 breaks a rule inside the task: this trial must fail alone.
+        trials.add(new Trial(4, 0, Configuration.empty().with("momentum", 1.5), TrialSeeds.of(42, 4), "grid"));
+        return trials;
+    }
+
+    private static List<TrialResult> collect(org.sparkhpo.trial.TrialEvaluator evaluator) {
+        List<TrialResult> results = new ArrayList<>();
+        evaluator.evaluate(0, trials(), results::add);
+        results.sort(Comparator.comparingInt(TrialResult::id));
+        return results;
+    }
+
+    @Test
+    void sparkGivesTheSameResultsAsAPlainLoop(JavaSparkContext context) {
+        List<TrialResult> expected = collect(new LocalTrialEvaluator(RUNNER, DATA));
+        List<TrialResult> actual;
+        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, DATA, RUNNER, "grid")) {
+            actual = collect(evaluator);
+        }
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            TrialResult e = expected.get(i);
+            TrialResult a = actual.get(i);
+            assertEquals(e.state(), a.state(), "trial " + i);
+            assertEquals(e.configuration(), a.configuration());
+            assertEquals(e.metric("val_accuracy"), a.metric("val_accuracy"), 0.0, "trial " + i);
+            assertEquals(e.metric("epochs"), a.metric("epochs"), 0.0);
+            assertEquals(e.metric("train_loss"), a.metric("train_loss"), 0.0);
+        }
+    }
+
+    @Test
+    void aTrialThatThrowsIsAFailedResultAndTheRoundGoesOn(JavaSparkContext context) {
+        List<TrialResult> results;
+        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, DATA, RUNNER, "grid")) {
+            results = collect(evaluator);
+        }
+        assertEquals(5, results.size());
+        TrialResult failed = results.get(4);
+        assertEquals(TrialState.FAILED, failed.state());
+        assertNotNull(failed.error());
+        assertTrue(failed.error().contains("momentum"), failed.error());
+        assertEquals(4, results.stream().filter(r -> r.state() == TrialState.COMPLETE).count());
+        assertTrue(results.get(2).metric("val_accuracy") > 0.9, "well-separated clusters are learnt");
+    }
+
+    @Test
+    void theBroadcastCopyIsAboutTheSizeOfTheArrays(JavaSparkContext context) {
+        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, DATA, RUNNER, "grid")) {
+            byte[] bytes = new org.apache.spark.serializer.KryoSerializer(context.getConf()).newInstance()
+                    .serialize(evaluator.broadcast().value(), scala.reflect.ClassTag$.MODULE$.apply(PreparedData.class))
+                    .array();
+            long raw = DATA.sizeInBytes();
+            assertTrue(bytes.length <= 1.2 * raw && bytes.length >= raw, bytes.length + " bytes for " + raw);
+        }
+    }
+}
