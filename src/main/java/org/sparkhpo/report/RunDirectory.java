@@ -25,9 +25,10 @@ import org.sparkhpo.config.InvalidInputException;
  * s3a://; a path without a scheme is on {@code fs.defaultFS}, as everywhere in Spark).
  *
  * <p>Every file is written whole by {@link #writeAtomically}: a temporary sibling named
- * {@code <name>.tmp-<random>} is written, synced and closed, then moved over {@code <name>} in one step (see
- * {@link ReplaceMethod} for how, per file system), so a reader or a resumed run finds the old content or the
- * new, never a partial file. On the local file system the checksumming wrapper is switched off so that no
+ * {@code <name>.tmp-<random>} is written, synced and closed, then moved over {@code <name>} in one step; on
+ * object stores (s3a, gs), where a rename is a copy, the file is written in place instead, which the store
+ * publishes whole on close (see {@link ReplaceMethod}). Either way a reader or a resumed run finds the old
+ * content or the new, never a partial file. On the local file system the checksumming wrapper is switched off so that no
  * {@code .crc} side files appear next to the outputs.
  *
  * <p>Lifecycle: made on the driver by {@link #create} for a new run or {@link #open} to resume one; used by
@@ -59,6 +60,7 @@ public final class RunDirectory {
      * @param runId the run id, one path segment
      * @param conf the Hadoop configuration (Spark's {@code hadoopConfiguration()}); copied, not changed
      * @throws InvalidInputException naming {@code hpo.output.dir} when the directory cannot be created or written
+     * @throws IllegalArgumentException when {@code runId} is not one non-empty path segment
      */
     public static RunDirectory create(String outputDir, String runId, Configuration conf) {
         checkRunId(runId);
@@ -82,6 +84,7 @@ public final class RunDirectory {
      * @param conf the Hadoop configuration; copied, not changed
      * @throws InvalidInputException naming {@code hpo.output.dir} when the run directory does not exist or
      *     cannot be read
+     * @throws IllegalArgumentException when {@code runId} is not one non-empty path segment
      */
     public static RunDirectory open(String outputDir, String runId, Configuration conf) {
         checkRunId(runId);
@@ -121,7 +124,7 @@ public final class RunDirectory {
 
     /**
      * Replaces the file {@code name} with {@code content} (UTF-8) atomically: a reader sees the previous content
-     * or the new, never a partial file. Returns once the new content is durable as far as the file system
+     * or the new, never a partial file. Missing parent directories inside the run directory are created. Returns once the new content is durable as far as the file system
      * offers ({@code hsync} where supported, then close). A temporary file is deleted again when any step fails.
      *
      * @throws UncheckedIOException when the file cannot be written
