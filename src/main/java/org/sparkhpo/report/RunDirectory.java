@@ -191,19 +191,19 @@ public final class RunDirectory {
     }
 
     /**
-     * Copies {@code conf} with the raw local file system bound to {@code file:} for both Hadoop APIs. The default
-     * binding, {@code LocalFs} / {@code LocalFileSystem}, writes a {@code .crc} file beside every file and renames
-     * it too, which clutters the run directory and doubles the work of each atomic replace.
+     * Copies {@code conf} with {@code file:} bound to the raw local {@code AbstractFileSystem}, which is what
+     * {@link FileContext} uses. The default binding, {@code LocalFs}, writes a {@code .crc} file beside every file
+     * (and leaves the temporary one's behind after a rename). {@code fs.file.impl} is not needed: the only
+     * {@code FileSystem} used here is a {@link RawLocalFileSystem} made directly, which also sidesteps the
+     * {@code FileSystem.get} cache, where a checksumming instance made by Spark may already sit.
      */
     static Configuration withoutLocalChecksums(Configuration conf) {
         Configuration copy = new Configuration(conf);
         copy.set("fs.AbstractFileSystem.file.impl", "org.apache.hadoop.fs.local.RawLocalFs");
-        copy.set("fs.file.impl", RawLocalFileSystem.class.getName());
         return copy;
     }
 
     private static RawLocalFileSystem rawLocal(Configuration conf) throws IOException {
-        // Made directly rather than by FileSystem.get, whose cache may hold a checksumming LocalFileSystem.
         RawLocalFileSystem local = new RawLocalFileSystem();
         local.initialize(URI.create("file:///"), conf);
         return local;
