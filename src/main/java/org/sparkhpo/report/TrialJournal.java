@@ -1,0 +1,97 @@
+package org.sparkhpo.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.trial.TrialResult;
+
+/**
+ * The durable record of finished trials: {@code trials.jsonl} in a {@link RunDirectory}, one {@link TrialJson}
+ * line per trial in the order they were recorded. It is enough to resume a run.
+ *
+ * <p>{@link #record} rewrites the whole file through {@link RunDirectory#writeAtomically} before it returns, so
+ * after a crash at any moment the file holds every trial recorded so far and never a partial line. That costs
+ * O(trials) bytes written per record, O(trials²) over a run: a few hundred megabytes for thousands of trials of
+ * a few hundred bytes each, small next to training them. In exchange it works on object stores, which cannot
+ * append, and on file systems whose appends are not atomic.
+ *
+ * <p>Lifecycle: opened once per run on the driver, after the {@link RunDirectory}; the driver records each
+ * result as it arrives. Methods are synchronized so that results may arrive on several driver threads.
+ */
+public final class TrialJournal {
+    /** The journal's file name in the run directory. */
+    public static final String FILE_NAME = "trials.jsonl";
+
+    private final RunDirectory directory;
+    private final Map<Integer, TrialResult> byId = new LinkedHashMap<>();
+    /** The file's content: one encoded line per entry of {@code byId}, each ending with '\n'. */
+    private final StringBuilder lines = new StringBuilder();
+
+    private TrialJournal(RunDirectory directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * Opens the journal of {@code directory}: reads {@code trials.jsonl} when it exists (resume), else starts
+     * empty without writing anything. Blank lines are skipped.
+     *
+     * @throws InvalidInputException {@code "<file>:<line>: not a trial record: <reason>"} for a malformed line or
+     *     a trial id that occurs twice
+     */
+    public static TrialJournal open(RunDirectory directory) {
+        TrialJournal journal = new TrialJournal(directory);
+        if (directory.exists(FILE_NAME)) {
+            journal.load(directory.read(FILE_NAME), directory.resolve(FILE_NAME).toString());
+        }
+        return journal;
+    }
+
+    /**
+     * Adds {@code result} and rewrites {@code trials.jsonl} atomically before returning. When the write fails
+     * the journal is left as it was, in memory and on disk.
+     *
+     * @throws IllegalStateException when a result with the same trial id is already recorded
+     * @throws java.io.UncheckedIOException when the file cannot be written
+     */
+    public synchronized void record(TrialResult result) {
+        if (byId.containsKey(result.id())) {
+            throw new IllegalStateException("trial " + result.id() + " is already recorded in " + FILE_NAME);
+        }
+        int mark = lines.length();
+        lines.append(TrialJson.encode(result)).append('\n');
+        try {
+            directory.writeAtomically(FILE_NAME, lines.toString());
+        } catch (RuntimeException e) {
+            lines.setLength(mark);
+            throw e;
+        }
+        byId.put(result.id(), result);
+    }
+
+    /** @return a snapshot of the recorded results, unmodifiable, in record order */
+    public synchronized List<TrialResult> results() {
+        return List.copyOf(byId.values());
+    }
+
+    /** @return the result recorded for trial {@code id}, if any */
+    public synchronized Optional<TrialResult> find(int id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    private void load(String text, String file) {
+        String[] fileLines = text.split("\n", -1);
+        for (int i = 0; i < fileLines.length; i++) {
+            if (fileLines[i].isBlank()) {
+                continue;
+            }
+            TrialResult result = TrialJson.decode(fileLines[i], file, i + 1);
+            if (byId.putIfAbsent(result.id(), result) != null) {
+                throw InvalidInputException.forLine(file, i + 1,
+                        "not a trial record: trial id " + result.id() + " occurs twice");
+            }
+            lines.append(TrialJson.encode(result)).append('\n');
+        }
+    }
+}
