@@ -92,6 +92,8 @@ public final class SettingsLoader {
                 Metric.names());
         CrossFieldRules.checkMetric(model.loss(), metric);
         DataSettings data = data(keys);
+        HyperParameters fixed = fixedHyperParameters(keys);
+        StoppingRules stopping = stopping(keys);
         SearchSettings search = new SearchSettings(
                 keys.choice("hpo.search.strategy", StrategyKind.byName(keys.string("hpo.search.strategy"))
                         .orElse(null), StrategyKind.names()),
@@ -102,10 +104,7 @@ public final class SettingsLoader {
         return new JobSettings(
                 config.getLong("hpo.seed"),
                 runId(keys.string("hpo.run-id")),
-                data, model, metric,
-                fixedHyperParameters(keys),
-                stopping(keys),
-                search,
+                data, model, metric, fixed, stopping, search,
                 finish(keys),
                 keys.nonEmptyString("hpo.output.dir"),
                 new SparkSettings(keys.string("hpo.spark.master"), keys.nonEmptyString("hpo.spark.app-name"),
