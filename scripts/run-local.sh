@@ -29,6 +29,8 @@ if [ -n "${SPARK_HPO_MASTER:-}" ]; then
   master_args=(--set "hpo.spark.master=$SPARK_HPO_MASTER")
 fi
 
+# Local mode runs every task in this JVM: one BLAS thread per task, or tasks fight over the cores.
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 # shellcheck disable=SC2086
 exec java -Xmx"${SPARK_HPO_MEMORY:-6g}" $SPARK_JAVA_OPTIONS \
   -Dlog4j2.configurationFile="$root/conf/log4j2.properties" \
