@@ -55,9 +55,30 @@ public final class SgdTrainer {
      */
     public TrainingOutcome train(LabeledData train, LabeledData validation, HyperParameters hyperParameters,
                                  long seed) {
+        return train(train, validation, hyperParameters, seed, hyperParameters.epochs());
+    }
+
+    /**
+     * Trains from zero parameters for at most {@code stopAfter} epochs of the budget: the schedule still
+     * spans the full budget, so the first {@code stopAfter} epochs are exactly those of a full run. This
+     * is how the final model replays a trial up to its best epoch.
+     *
+     * @param train the training rows
+     * @param validation the validation rows, or null to keep the last epoch
+     * @param hyperParameters the hyperparameters (their epoch budget shapes the schedule)
+     * @param seed the run's seed
+     * @param stopAfter the most epochs to run, 1 .. budget
+     * @return the checkpoint and what happened
+     */
+    public TrainingOutcome train(LabeledData train, LabeledData validation, HyperParameters hyperParameters,
+                                 long seed, int stopAfter) {
+        if (stopAfter < 1 || stopAfter > hyperParameters.epochs()) {
+            throw new IllegalArgumentException("stopAfter: " + stopAfter + " must be in [1, "
+                    + hyperParameters.epochs() + "]");
+        }
         long start = System.nanoTime();
         Run run = new Run(train, validation, hyperParameters, seed);
-        return run.execute(start);
+        return run.execute(start, stopAfter);
     }
 
     /** @return an evaluator of {@code data} for models of this trainer */
@@ -103,10 +124,10 @@ public final class SgdTrainer {
             this.scores = new double[Math.min(hp.batchSize(), rows) * k];
         }
 
-        TrainingOutcome execute(long startNanos) {
+        TrainingOutcome execute(long startNanos, int stopAfter) {
             int epoch = 0;
             String failure = null;
-            while (epoch < hp.epochs() && failure == null) {
+            while (epoch < stopAfter && failure == null) {
                 failure = epoch(epoch);
                 epoch++;
                 if (failure == null && checkpoint(epoch)) {

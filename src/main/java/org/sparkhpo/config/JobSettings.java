@@ -1,0 +1,48 @@
+package org.sparkhpo.config;
+
+import java.util.Objects;
+import org.sparkhpo.train.HyperParameters;
+import org.sparkhpo.train.Metric;
+import org.sparkhpo.train.StoppingRules;
+
+/**
+ * Every setting of one job, read and validated once at start-up by {@link SettingsLoader}. Driver-only;
+ * tasks receive the pieces they need (never a {@code Config}).
+ *
+ * @param seed the job seed
+ * @param runId the run directory name (never empty after loading)
+ * @param data where the data comes from and how it is prepared
+ * @param model the loss and number of classes
+ * @param metric the objective on validation
+ * @param fixed the fixed hyperparameters every trial starts from
+ * @param stopping early stopping and divergence rules inside a trial
+ * @param search the strategy, budget, round size and space
+ * @param finish how the final model is made
+ * @param outputDir where run directories are created
+ * @param spark the Spark master, application name and log level
+ */
+public record JobSettings(
+        long seed,
+        String runId,
+        DataSettings data,
+        ModelSettings model,
+        Metric metric,
+        HyperParameters fixed,
+        StoppingRules stopping,
+        SearchSettings search,
+        FinishSettings finish,
+        String outputDir,
+        SparkSettings spark) {
+    public JobSettings {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(fixed, "fixed");
+        Objects.requireNonNull(stopping, "stopping");
+        Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(finish, "finish");
+        Objects.requireNonNull(outputDir, "outputDir");
+        Objects.requireNonNull(spark, "spark");
+    }
+}

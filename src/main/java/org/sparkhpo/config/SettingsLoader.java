@@ -1,0 +1,185 @@
+package org.sparkhpo.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValue;
+import java.io.File;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sparkhpo.data.DataFormat;
+import org.sparkhpo.train.HyperParameters;
+import org.sparkhpo.train.LossType;
+import org.sparkhpo.train.Metric;
+import org.sparkhpo.train.StoppingRules;
+
+/**
+ * The only code that reads configuration keys. It merges {@code --set} overrides over the user's file over
+ * {@code reference.conf}, rejects any key under {@code hpo} that {@code reference.conf} does not define,
+ * reads every key into {@link JobSettings} records, and checks types, ranges and cross-field rules, so a
+ * bad setting fails at start-up with {@link InvalidInputException} naming the key, the value and the rule.
+ */
+public final class SettingsLoader {
+    private static final DateTimeFormatter RUN_ID_FORMAT = DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss");
+
+    private SettingsLoader() {
+    }
+
+    /**
+     * @param configFile the user's configuration file, or null for reference.conf alone (or the file named
+     *     by the {@code config.file} system property, as spark-submit's {@code -Dconfig.file} sets it)
+     * @param overrides {@code key=value} strings from {@code --set}, applied last
+     * @return the validated settings
+     */
+    public static JobSettings load(String configFile, List<String> overrides) {
+        return fromConfig(merge(configFile, overrides));
+    }
+
+    /** Merges overrides, the user's file and reference.conf, and rejects unknown keys under hpo. */
+    static Config merge(String configFile, List<String> overrides) {
+        Config reference = ConfigFactory.defaultReference();
+        Config user = ConfigFactory.empty();
+        String file = configFile != null ? configFile : System.getProperty("config.file");
+        if (file != null) {
+            user = parseFile(file);
+        }
+        Config merged = user;
+        for (String override : overrides) {
+            merged = Overrides.parse(override).withFallback(merged);
+        }
+        rejectUnknownKeys(merged, reference);
+        try {
+            return merged.withFallback(reference).resolve();
+        } catch (ConfigException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+    }
+
+    private static Config parseFile(String file) {
+        File f = new File(file);
+        if (!f.isFile()) {
+            throw new InvalidInputException(file + ": configuration file does not exist");
+        }
+        try {
+            return ConfigFactory.parseFile(f);
+        } catch (ConfigException e) {
+            throw new InvalidInputException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void rejectUnknownKeys(Config user, Config reference) {
+        if (!user.hasPath("hpo")) {
+            return;
+        }
+        for (Map.Entry<String, ConfigValue> entry : user.getConfig("hpo").entrySet()) {
+            String key = "hpo." + entry.getKey();
+            if (!reference.hasPathOrNull(key)) {
+                throw InvalidInputException.forKey(key, entry.getValue().unwrapped(),
+                        "is not a known key (see README.md, 'Configuration reference')");
+            }
+        }
+    }
+
+    /** Reads every key of a merged configuration into settings. */
+    static JobSettings fromConfig(Config config) {
+        Keys keys = new Keys(config);
+        ModelSettings model = model(keys);
+        Metric metric = keys.choice("hpo.metric.name", Metric.byName(keys.string("hpo.metric.name")).orElse(null),
+                Metric.names());
+        CrossFieldRules.checkMetric(model.loss(), metric);
+        DataSettings data = data(keys);
+        SearchSettings search = new SearchSettings(
+                keys.choice("hpo.search.strategy", StrategyKind.byName(keys.string("hpo.search.strategy"))
+                        .orElse(null), StrategyKind.names()),
+                keys.intIn("hpo.search.trials", 1, 10_000_000),
+                keys.intIn("hpo.search.parallelism", 0, 100_000),
+                SpaceReader.read(config, "hpo.search.space"));
+        CrossFieldRules.checkSearch(search);
+        return new JobSettings(
+                config.getLong("hpo.seed"),
+                runId(keys.string("hpo.run-id")),
+                data, model, metric,
+                fixedHyperParameters(keys),
+                stopping(keys),
+                search,
+                finish(keys),
+                keys.nonEmptyString("hpo.output.dir"),
+                new SparkSettings(keys.string("hpo.spark.master"), keys.nonEmptyString("hpo.spark.app-name"),
+                        keys.oneOf("hpo.spark.log-level", List.of("ERROR", "WARN", "INFO", "DEBUG"))));
+    }
+
+    private static ModelSettings model(Keys keys) {
+        LossType loss = keys.choice("hpo.model.loss", LossType.byName(keys.string("hpo.model.loss")).orElse(null),
+                LossType.names());
+        int numClasses = keys.intIn("hpo.model.num-classes", 0, 1_000_000);
+        if (numClasses == 1) {
+            throw InvalidInputException.forKey("hpo.model.num-classes", 1, "must be 0 (infer) or >= 2");
+        }
+        return new ModelSettings(loss, numClasses);
+    }
+
+    private static DataSettings data(Keys keys) {
+        DataSettings data = new DataSettings(
+                keys.nonEmptyString("hpo.data.train"),
+                keys.string("hpo.data.train-labels"),
+                keys.string("hpo.data.validation"),
+                keys.string("hpo.data.validation-labels"),
+                keys.string("hpo.data.test"),
+                keys.string("hpo.data.test-labels"),
+                DataFormat.valueOf(keys.oneOf("hpo.data.format", List.of("auto", "libsvm", "csv", "idx"))
+                        .toUpperCase(Locale.ROOT)),
+                keys.nonEmptyString("hpo.data.csv-label-column"),
+                keys.intIn("hpo.data.num-features", 0, Integer.MAX_VALUE),
+                keys.doubleIn("hpo.data.validation-fraction", 0.0, 1.0, false),
+                DataSettings.Standardize.valueOf(keys.oneOf("hpo.data.standardize", List.of("auto", "true", "false"))
+                        .toUpperCase(Locale.ROOT)),
+                keys.intIn("hpo.data.max-train-rows", 0, Integer.MAX_VALUE));
+        return data;
+    }
+
+    private static HyperParameters fixedHyperParameters(Keys keys) {
+        String prefix = "hpo.training.";
+        try {
+            return new HyperParameters(
+                    keys.number(prefix + "learning-rate"),
+                    keys.number(prefix + "momentum"),
+                    keys.bool(prefix + "nesterov"),
+                    keys.intIn(prefix + "batch-size", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                    keys.intIn(prefix + "epochs", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                    keys.number(prefix + "l2"),
+                    keys.number(prefix + "l1"),
+                    keys.string(prefix + "schedule"),
+                    keys.number(prefix + "decay-rate"),
+                    keys.intIn(prefix + "decay-epochs", Integer.MIN_VALUE, Integer.MAX_VALUE));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(prefix + e.getMessage(), e);
+        }
+    }
+
+    private static StoppingRules stopping(Keys keys) {
+        return new StoppingRules(
+                keys.intIn("hpo.training.patience", 0, 1_000_000),
+                keys.doubleIn("hpo.training.min-delta", 0.0, Double.MAX_VALUE, true),
+                keys.doubleIn("hpo.training.divergence-factor", 1.0, Double.MAX_VALUE, false));
+    }
+
+    private static FinishSettings finish(Keys keys) {
+        String retrain = keys.oneOf("hpo.finish.retrain", List.of("train+validation", "train"));
+        return new FinishSettings(retrain.equals("train+validation"), keys.bool("hpo.finish.save-model"));
+    }
+
+    private static String runId(String configured) {
+        if (!configured.isEmpty()) {
+            if (!configured.matches("[A-Za-z0-9._-]+")) {
+                throw InvalidInputException.forKey("hpo.run-id", configured,
+                        "must contain only letters, digits, '.', '_' and '-'");
+            }
+            return configured;
+        }
+        return ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID_FORMAT);
+    }
+}

@@ -1,0 +1,26 @@
+package org.sparkhpo.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The strategies a user can choose ({@code hpo.search.strategy}). */
+public enum StrategyKind {
+    GRID, RANDOM;
+
+    /** @return the name used in configuration files */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** @return the strategy called {@code name}, if any */
+    public static Optional<StrategyKind> byName(String name) {
+        return Arrays.stream(values()).filter(s -> s.configName().equals(name.toLowerCase(Locale.ROOT)))
+                .findFirst();
+    }
+
+    /** @return every configuration name, for messages */
+    public static String names() {
+        return Arrays.stream(values()).map(StrategyKind::configName).toList().toString();
+    }
+}
