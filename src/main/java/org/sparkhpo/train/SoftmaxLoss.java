@@ -22,14 +22,16 @@ public final class SoftmaxLoss implements Loss {
             for (int j = 0; j < k; j++) {
                 max = Math.max(max, scores[base + j]);
             }
+            int y = (int) labels[labelOffset + r];
+            // Read s_y before the loop below overwrites it when gradOut is scores.
+            double labelScore = scores[base + y];
             double sum = 0.0;
             for (int j = 0; j < k; j++) {
                 double e = Math.exp(scores[base + j] - max);
                 gradOut[base + j] = e;
                 sum += e;
             }
-            int y = (int) labels[labelOffset + r];
-            total += Math.log(sum) + max - scores[base + y];
+            total += Math.log(sum) + max - labelScore;
             double inverse = 1.0 / sum;
             for (int j = 0; j < k; j++) {
                 gradOut[base + j] *= inverse;

@@ -68,6 +68,14 @@ class SgdTrainerTest {
     }
 
     @Test
+    void softmaxTrainLossOfANearZeroModelIsLogK() {
+        LabeledData train = GeneratedData.clusters(300, CENTERS, 18);
+        SgdTrainer trainer = new SgdTrainer(LossType.SOFTMAX, Metric.ACCURACY, NO_PATIENCE, 3);
+        TrainingOutcome outcome = trainer.train(train, null, hp(1e-12, 32, 1, "constant"), 19);
+        assertEquals(Math.log(3), outcome.lastTrainLoss(), 1e-6);
+    }
+
+    @Test
     void sameSeedGivesBitIdenticalParameters() {
         LabeledData data = GeneratedData.linear(500, WEIGHTS, BIAS, 7);
         HyperParameters hyperParameters = hp(0.01, 16, 3, "cosine");
