@@ -23,11 +23,4 @@ final class CrossFieldRules {
                     + " does not give (use accuracy)");
         }
     }
-
-    static void checkSearch(SearchSettings search) {
-        if (search.strategy() == StrategyKind.GRID && search.space().dimension() == 0) {
-            throw new InvalidInputException("hpo.search.space: [] is empty; grid search needs at least one"
-                    + " parameter");
-        }
-    }
 }

@@ -98,7 +98,6 @@ public final class SettingsLoader {
                 keys.intIn("hpo.search.trials", 1, 10_000_000),
                 keys.intIn("hpo.search.parallelism", 0, 100_000),
                 SpaceReader.read(config, "hpo.search.space"));
-        CrossFieldRules.checkSearch(search);
         return new JobSettings(
                 config.getLong("hpo.seed"),
                 runId(keys.string("hpo.run-id")),
