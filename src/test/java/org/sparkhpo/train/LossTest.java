@@ -2,7 +2,6 @@ package org.sparkhpo.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -85,7 +84,7 @@ class LossTest {
         double total = new HingeLoss().gradient(new double[] {1.5, -2, 0.5}, new double[] {1, 0, 0}, 0, 3, 1, g);
         assertEquals(1.5, total, 1e-12);
         assertArrayEquals(new double[] {0, 0, 1}, g);
-        assertTrue(new HingeLoss().outputs(CLASSES) == 1);
+        assertEquals(1, new HingeLoss().outputs(CLASSES));
     }
 
     private static double value(Loss loss, double[] scores, double[] labels, int k) {
