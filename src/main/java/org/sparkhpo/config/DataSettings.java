@@ -1,6 +1,7 @@
 package org.sparkhpo.config;
 
 import org.sparkhpo.data.DataFormat;
+import org.sparkhpo.data.Precision;
 
 /**
  * Where the data comes from and how it is prepared ({@code hpo.data}). Empty strings mean "not given".
@@ -19,6 +20,7 @@ import org.sparkhpo.data.DataFormat;
  *     in (0, 1)
  * @param standardize whether features are standardized (mean 0, variance 1, fitted on the training part)
  * @param maxTrainRows 0 uses every training row; otherwise a seeded stratified subset of that size
+ * @param precision how dense features are stored for training (double or float)
  */
 public record DataSettings(
         String train,
@@ -32,7 +34,16 @@ public record DataSettings(
         int numFeatures,
         double validationFraction,
         Standardize standardize,
-        int maxTrainRows) {
+        int maxTrainRows,
+        Precision precision) {
+
+    /** Settings with double-precision storage (the default). */
+    public DataSettings(String train, String trainLabels, String validation, String validationLabels, String test,
+                        String testLabels, DataFormat format, String csvLabelColumn, int numFeatures,
+                        double validationFraction, Standardize standardize, int maxTrainRows) {
+        this(train, trainLabels, validation, validationLabels, test, testLabels, format, csvLabelColumn, numFeatures,
+                validationFraction, standardize, maxTrainRows, Precision.DOUBLE);
+    }
 
     /** Whether to standardize features. */
     public enum Standardize {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sparkhpo.data.DataFormat;
+import org.sparkhpo.data.Precision;
 import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.LossType;
 import org.sparkhpo.train.Metric;
@@ -136,7 +137,9 @@ public final class SettingsLoader {
                 keys.doubleIn("hpo.data.validation-fraction", 0.0, 1.0, false),
                 DataSettings.Standardize.valueOf(keys.oneOf("hpo.data.standardize", List.of("auto", "true", "false"))
                         .toUpperCase(Locale.ROOT)),
-                keys.intIn("hpo.data.max-train-rows", 0, Integer.MAX_VALUE));
+                keys.intIn("hpo.data.max-train-rows", 0, Integer.MAX_VALUE),
+                Precision.valueOf(keys.oneOf("hpo.data.precision", List.of("double", "float"))
+                        .toUpperCase(Locale.ROOT)));
         return data;
     }
 

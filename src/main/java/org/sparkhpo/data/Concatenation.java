@@ -27,6 +27,12 @@ public final class Concatenation {
             System.arraycopy(db.values(), 0, values, da.values().length, db.values().length);
             return new DenseFeatures(values, a.rows() + b.rows(), a.columns());
         }
+        if (a instanceof FloatDenseFeatures fa && b instanceof FloatDenseFeatures fb) {
+            float[] values = new float[fa.values().length + fb.values().length];
+            System.arraycopy(fa.values(), 0, values, 0, fa.values().length);
+            System.arraycopy(fb.values(), 0, values, fa.values().length, fb.values().length);
+            return new FloatDenseFeatures(values, a.rows() + b.rows(), a.columns());
+        }
         if (a instanceof SparseFeatures sa && b instanceof SparseFeatures sb) {
             int nnzA = sa.values().length;
             int[] rowStart = new int[a.rows() + b.rows() + 1];
@@ -42,6 +48,6 @@ public final class Concatenation {
             System.arraycopy(sb.values(), 0, values, nnzA, sb.values().length);
             return new SparseFeatures(rowStart, columns, values, a.columns());
         }
-        throw new IllegalArgumentException("concatenation: dense and sparse parts cannot be joined");
+        throw new IllegalArgumentException("concatenation: parts of different storage cannot be joined");
     }
 }

@@ -84,7 +84,8 @@ public final class DataPreparer {
             trainData = split.train();
             validationData = split.validation();
         }
-        return finish(settings, task, classes, trainData, validationData, testData);
+        PreparedData prepared = finish(settings, task, classes, trainData, validationData, testData);
+        return settings.precision() == Precision.FLOAT ? prepared.inSinglePrecision() : prepared;
     }
 
     private static PreparedData finish(DataSettings settings, Task task, int classes, LabeledData train,

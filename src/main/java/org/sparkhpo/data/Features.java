@@ -7,7 +7,7 @@ import java.io.Serializable;
  * Immutable after construction (arrays are never written once the matrix is built, and no
  * method hands out an array to be written).
  */
-public sealed interface Features extends Serializable permits DenseFeatures, SparseFeatures {
+public sealed interface Features extends Serializable permits DenseFeatures, FloatDenseFeatures, SparseFeatures {
     /** @return the number of rows (examples) */
     int rows();
 

@@ -57,4 +57,20 @@ public record PreparedData(
         }
         return bytes;
     }
+
+    /**
+     * @return these data with every dense part stored in single precision (sparse parts are kept as they are);
+     *     standardization, when used, has already been applied in double precision
+     */
+    public PreparedData inSinglePrecision() {
+        return new PreparedData(toFloat(train), toFloat(validation), test == null ? null : toFloat(test), task,
+                numClasses, standardizer);
+    }
+
+    private static LabeledData toFloat(LabeledData part) {
+        if (part.features() instanceof DenseFeatures dense) {
+            return new LabeledData(FloatDenseFeatures.of(dense), part.labels());
+        }
+        return part;
+    }
 }

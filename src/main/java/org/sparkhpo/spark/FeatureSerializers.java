@@ -6,6 +6,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import org.sparkhpo.data.DenseFeatures;
 import org.sparkhpo.data.Features;
+import org.sparkhpo.data.FloatDenseFeatures;
 import org.sparkhpo.data.LabeledData;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.data.SparseFeatures;
@@ -31,6 +32,23 @@ final class FeatureSerializers {
             int rows = input.readInt();
             int columns = input.readInt();
             return new DenseFeatures(input.readDoubles(rows * columns), rows, columns);
+        }
+    }
+
+    /** Single-precision dense features: rows, columns, then rows * columns floats. */
+    static final class FloatDense extends Serializer<FloatDenseFeatures> {
+        @Override
+        public void write(Kryo kryo, Output output, FloatDenseFeatures features) {
+            output.writeInt(features.rows());
+            output.writeInt(features.columns());
+            output.writeFloats(features.values());
+        }
+
+        @Override
+        public FloatDenseFeatures read(Kryo kryo, Input input, Class<FloatDenseFeatures> type) {
+            int rows = input.readInt();
+            int columns = input.readInt();
+            return new FloatDenseFeatures(input.readFloats(rows * columns), rows, columns);
         }
     }
 

@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.util.LinkedHashMap;
 import org.apache.spark.serializer.KryoRegistrator;
 import org.sparkhpo.data.DenseFeatures;
+import org.sparkhpo.data.FloatDenseFeatures;
 import org.sparkhpo.data.LabeledData;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.data.SparseFeatures;
@@ -24,6 +25,7 @@ public final class HpoKryoRegistrator implements KryoRegistrator {
     @Override
     public void registerClasses(Kryo kryo) {
         kryo.register(DenseFeatures.class, new FeatureSerializers.Dense());
+        kryo.register(FloatDenseFeatures.class, new FeatureSerializers.FloatDense());
         kryo.register(SparseFeatures.class, new FeatureSerializers.Sparse());
         kryo.register(LabeledData.class, new FeatureSerializers.Labeled());
         kryo.register(Standardizer.class, new FeatureSerializers.Standardization());

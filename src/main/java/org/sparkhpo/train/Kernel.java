@@ -1,6 +1,7 @@
 package org.sparkhpo.train;
 
 import org.sparkhpo.data.DenseFeatures;
+import org.sparkhpo.data.FloatDenseFeatures;
 import org.sparkhpo.data.LabeledData;
 import org.sparkhpo.data.SparseFeatures;
 
@@ -25,6 +26,9 @@ public interface Kernel {
     static Kernel of(LabeledData data, int k, int maxBatch) {
         if (data.features() instanceof DenseFeatures dense) {
             return new DenseKernel(dense, data.labels(), k, maxBatch);
+        }
+        if (data.features() instanceof FloatDenseFeatures dense) {
+            return new FloatDenseKernel(dense, data.labels(), k, maxBatch, ModelEvaluator.BLOCK_ROWS);
         }
         return new SparseKernel((SparseFeatures) data.features(), data.labels(), k, maxBatch);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sparkhpo.data.DenseFeatures;
+import org.sparkhpo.data.FloatDenseFeatures;
 import org.sparkhpo.data.LabeledData;
 
 class KernelTest {
@@ -37,6 +38,36 @@ class KernelTest {
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual[i], 1e-9, "entry " + i);
         }
+    }
+
+    /**
+     * Single-precision storage: the same gradient to 1e-4 relative (the reference uses the float-rounded
+     * features, so only the float arithmetic of the products differs).
+     */
+    @ParameterizedTest
+    @MethodSource("losses")
+    void floatStorageGivesTheSameGradientToSinglePrecision(LossType lossType) {
+        int k = lossType == LossType.SOFTMAX ? CLASSES : 1;
+        LabeledData dense = data(lossType, false, 25);
+        LabeledData single = new LabeledData(FloatDenseFeatures.of((DenseFeatures) dense.features()), dense.labels());
+        double[] theta = randomTheta(k, 26);
+        double[] actual = kernelGradient(lossType, single, k, theta);
+        double[] expected = referenceGradient(lossType, single, k, theta);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-4 * Math.max(1e-3, Math.abs(expected[i])), "entry " + i);
+        }
+        double[] out = new double[ROWS * k];
+        Kernel.of(single, k, 1).blockScores(0, ROWS, theta, out);
+        for (int r = 0; r < ROWS; r++) {
+            for (int j = 0; j < k; j++) {
+                double reference = score(single, r, j, k, theta);
+                assertEquals(reference, out[r * k + j], 1e-4 * Math.max(1.0, Math.abs(reference)));
+            }
+        }
+    }
+
+    static Stream<LossType> losses() {
+        return Arrays.stream(LossType.values());
     }
 
     @ParameterizedTest
