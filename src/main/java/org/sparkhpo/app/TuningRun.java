@@ -87,8 +87,7 @@ public final class TuningRun {
     private List<TrialResult> search(SparkSession spark, PreparedData data, RunDirectory runDirectory,
                                      ProgressLog progress) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int parallelism = settings.search().parallelism() > 0 ? settings.search().parallelism()
-                : context.defaultParallelism();
+        int parallelism = roundSize(context.defaultParallelism());
         TrialRunner runner = new TrialRunner(settings.model().loss(), settings.metric(), settings.stopping(),
                 settings.fixed());
         TrialJournal journal = TrialJournal.open(runDirectory);
@@ -103,6 +102,21 @@ public final class TuningRun {
             }, parallelism, settings.search().trials(), settings.seed());
             return loop.run();
         }
+    }
+
+    /**
+     * Trials per round: the configured parallelism, else for grid and random search (which learn nothing
+     * between rounds) the whole budget in one round, so Spark packs the trials onto its slots as they free up,
+     * else the cluster's task slots.
+     */
+    private int roundSize(int taskSlots) {
+        if (settings.search().parallelism() > 0) {
+            return settings.search().parallelism();
+        }
+        return switch (settings.search().strategy()) {
+            case GRID, RANDOM -> settings.search().trials();
+            default -> taskSlots;
+        };
     }
 
     private Outcome finish(SparkSession spark, PreparedData data, RunDirectory runDirectory,

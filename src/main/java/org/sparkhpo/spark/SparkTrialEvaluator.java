@@ -3,6 +3,7 @@ package org.sparkhpo.spark;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,8 @@ import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.trial.Trial;
 import org.sparkhpo.trial.TrialEvaluator;
@@ -36,6 +39,7 @@ import scala.runtime.BoxedUnit;
  * does not retry it; a task lost with its executor is retried by Spark and still yields one result.
  */
 public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("org.sparkhpo.progress");
     private static final long POLL_MILLIS = 200;
     private final JavaSparkContext context;
     private final Broadcast<PreparedData> data;
@@ -64,26 +68,46 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
                 + trials.size() + " trials (ids " + trials.get(0).id() + "-" + trials.get(trials.size() - 1).id()
                 + ")", true);
         try {
+            long start = System.nanoTime();
             JavaRDD<Trial> rdd = context.parallelize(trials, trials.size());
             BlockingQueue<TrialResult> finished = new LinkedBlockingQueue<>();
             SimpleFutureAction<BoxedUnit> job = context.sc().submitJob(rdd.rdd(), new RunPartition(runner, data),
                     allPartitions(trials.size()), new Handler(finished), new Done());
-            deliver(trials.size(), finished, job, onResult);
+            double busy = deliver(trials.size(), finished, job, onResult);
+            logRound(round, trials.size(), (System.nanoTime() - start) / 1e9, busy);
         } finally {
             context.clearJobGroup();
         }
     }
 
-    /** Hands results to {@code onResult} on this thread as tasks end; rethrows a failure of the job itself. */
-    private static void deliver(int expected, BlockingQueue<TrialResult> finished, SimpleFutureAction<BoxedUnit> job,
-                                Consumer<TrialResult> onResult) {
+    /**
+     * Logs the round's wall time against its trials' training time spread over the task slots; the
+     * difference bounds the round's scheduling overhead from above (it also holds uneven packing).
+     */
+    private void logRound(int round, int trials, double wallSeconds, double trialSeconds) {
+        int slots = Math.max(1, Math.min(trials, context.defaultParallelism()));
+        LOG.info(String.format(Locale.ROOT, "round %d: %d trials in %.2fs wall, %.2fs of training on %d slots"
+                + " (overhead at most %.2fs)", round, trials, wallSeconds, trialSeconds, slots,
+                Math.max(0.0, wallSeconds - trialSeconds / slots)));
+    }
+
+    /**
+     * Hands results to {@code onResult} on this thread as tasks end; rethrows a failure of the job itself.
+     *
+     * @return the sum of the trials' training seconds
+     */
+    private static double deliver(int expected, BlockingQueue<TrialResult> finished,
+                                  SimpleFutureAction<BoxedUnit> job, Consumer<TrialResult> onResult) {
         int delivered = 0;
+        double busy = 0.0;
         try {
             while (delivered < expected) {
                 TrialResult result = finished.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (result != null) {
                     onResult.accept(result);
                     delivered++;
+                    double seconds = result.metric("train_seconds");
+                    busy += Double.isNaN(seconds) ? 0.0 : seconds;
                 } else if (job.isCompleted() && finished.isEmpty()) {
                     job.value().get().get();
                     throw new IllegalStateException("Spark job ended with " + delivered + " of " + expected
@@ -95,6 +119,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for trial results", e);
         }
+        return busy;
     }
 
     private static Seq<Object> allPartitions(int count) {

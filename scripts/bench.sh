@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Benchmark of spark-hpo against MLlib TrainValidationSplit and scikit-learn on full Fashion-MNIST, all in one
+# invocation on the same machine, cores, data and split. Prints a table and appends it, with the date, the
+# machine and this command, to BENCHMARKS.md.
+#   scripts/bench.sh [--skip-mllib] [--skip-scaling]
+# Takes about 10 minutes on 2 cores (MLlib alone about 5-8). Needs the full data (scripts/get-fashion-mnist.sh,
+# run here when missing); the scikit-learn row needs Debian's python3-sklearn and is skipped without it.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+# shellcheck source=spark-java-options.sh
+source "$root/scripts/spark-java-options.sh"
+command_line="scripts/bench.sh $*"
+skip_mllib=false; skip_scaling=false
+for arg in "$@"; do
+  case "$arg" in
+    --skip-mllib) skip_mllib=true ;;
+    --skip-scaling) skip_scaling=true ;;
+    *) echo "bench.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+[ -f data/fashion-mnist/train-images-idx3-ubyte.gz ] || scripts/get-fashion-mnist.sh
+echo "bench: building" >&2
+mvn -B -q -DskipTests package >&2
+mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
+out="target/bench"; mkdir -p "$out"
+cp_all="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
+export OPENBLAS_NUM_THREADS=1
+# shellcheck disable=SC2086
+java_run() { java -Xmx8g $SPARK_JAVA_OPTIONS -Dlog4j2.configurationFile="$root/conf/log4j2.properties" -cp "$cp_all" "$@" 2>>"$out/stderr.log"; }
+conf=conf/fashion-mnist.conf
+now() { date +%s.%N; }
+secs() { python3 -c "print(f'{$2 - $1:.1f}')"; }
+json_get() { python3 -c "import json,sys; d=json.load(open('$1')); print(d$2)"; }
+
+echo "bench: GEMM throughput and epoch time (one thread)" >&2
+gemm=$(java_run org.sparkhpo.bench.GemmThroughput 50000 784 10 128)
+blas=$(echo "$gemm" | awk 'NR==1{print $2}')
+gemm_d=$(echo "$gemm" | awk '$3=="double"{print $4" "$5}'); gemm_f=$(echo "$gemm" | awk '$3=="float"{print $4" "$5}')
+epoch_d=$(java_run org.sparkhpo.bench.EpochBenchmark $conf 5 hpo.data.precision=double | awk '{print $2}')
+epoch_f=$(java_run org.sparkhpo.bench.EpochBenchmark $conf 5 hpo.data.precision=float | awk '{print $2}')
+
+sk_epoch="-"; sk_acc="-"
+if /usr/bin/python3 -c "import sklearn" 2>/dev/null; then
+  echo "bench: scikit-learn SGDClassifier" >&2
+  java_run org.sparkhpo.bench.ExportArrays $conf "$out/arrays"
+  read -r _ sk_epoch sk_acc < <(/usr/bin/python3 scripts/bench_sklearn.py "$out/arrays" 10)
+fi
+
+run_job() {  # run_job RUN_ID MASTER [extra --set ...]; prints wall seconds
+  local id="$1" master="$2"; shift 2
+  rm -rf "$out/runs/$id"
+  local t0; t0=$(now)
+  SPARK_HPO_MASTER="$master" scripts/run-local.sh $conf --set hpo.output.dir="$out/runs" --set hpo.run-id="$id" "$@" \
+    >"$out/$id.log" 2>&1
+  secs "$t0" "$(now)"
+}
+echo "bench: spark-hpo 8-configuration grid on local[2]" >&2
+hpo_wall=$(run_job grid-2 "local[2]")
+hpo_acc=$(json_get "$out/runs/grid-2/best.json" "['test']['accuracy']")
+hpo_best=$(json_get "$out/runs/grid-2/best.json" "['params']")
+round_overhead=$(grep -o 'overhead at most [0-9.]*s' "$out/grid-2.log" | head -1 | awk '{print $4}')
+echo "bench: spark-hpo rounds of trivial trials (scheduling overhead)" >&2
+run_job overhead "local[2]" --set hpo.data.max-train-rows=200 --set hpo.training.epochs=1 --set hpo.search.parallelism=8 >/dev/null
+trivial_round=$(grep -o 'round 0: 8 trials in [0-9.]*s' "$out/overhead.log" | awk '{print $6}')
+
+mllib_fit="-"; mllib_acc="-"; mllib_best="-"
+if [ "$skip_mllib" = false ]; then
+  echo "bench: MLlib TrainValidationSplit (several minutes)" >&2
+  read -r _ mllib_fit mllib_acc mllib_best < <(java_run org.sparkhpo.bench.MllibBaseline $conf "local[2]" \
+    1e-4,1e-3,1e-2,1e-1 50,100)
+fi
+
+scaling=""
+if [ "$skip_scaling" = false ]; then
+  echo "bench: scaling" >&2
+  hpo_wall_1=$(run_job grid-1 "local[1]")
+  trials_2=$(grep -c . "$out/runs/grid-2/trials.jsonl"); trials_1=$(grep -c . "$out/runs/grid-1/trials.jsonl")
+  search_2=$(grep -o 'round [0-9]*: [0-9]* trials in [0-9.]*s' "$out/grid-2.log" | awk '{s+=$6} END {print s}')
+  search_1=$(grep -o 'round [0-9]*: [0-9]* trials in [0-9.]*s' "$out/grid-1.log" | awk '{s+=$6} END {print s}')
+  rows_table=""
+  for rows in 15000 30000 60000; do
+    r=$(java_run org.sparkhpo.bench.EpochBenchmark $conf 3 hpo.data.max-train-rows=$rows)
+    rows_table+="| rows | $(echo "$r" | awk '{print $3" x "$4" | "$2}') |"$'\n'
+  done
+  for cols in 196 392 784; do
+    r=$(java_run -Dbench.columns=$cols org.sparkhpo.bench.EpochBenchmark $conf 3)
+    rows_table+="| features | $(echo "$r" | awk '{print $3" x "$4" | "$2}') |"$'\n'
+  done
+  trials_table=""
+  for n in 4 8 16; do
+    values=$(python3 -c "print(', '.join(str(10**(-4 + 3*i/($n-1))) for i in range($n)))")
+    w=$(run_job "trials-$n" "local[2]" --set "hpo.search.space=[{name=l2, values=[$values]}]" --set hpo.training.epochs=5)
+    s=$(grep -o 'round [0-9]*: [0-9]* trials in [0-9.]*s' "$out/trials-$n.log" | awk '{s+=$6} END {print s}')
+    trials_table+="| trials | $n trials x 5 epochs, 50000 x 784 | $s (search), $w (job) |"$'\n'
+  done
+  scaling=$(cat <<TXT
+
+Scaling (seconds per epoch of one trial on one thread, or search wall time on local[2]):
+
+| axis | size | seconds |
+|---|---|---|
+${rows_table}${trials_table}
+Cores: the 8-configuration grid searched in ${search_1} s on local[1] and ${search_2} s on local[2]
+(trials per second ratio 2 cores / 1 core: $(python3 -c "print(f'{($trials_2/$search_2)/($trials_1/$search_1):.2f}')")x).
+TXT
+)
+fi
+
+ratio() { python3 -c "a,b='$1','$2'; print('-' if '-' in (a,b) else f'{float(a)/float(b):.1f}x')"; }
+table=$(cat <<TXT
+## $(date -u +%Y-%m-%d) full Fashion-MNIST (50,000 train / 10,000 validation / 10,000 test, 784 features, 10 classes)
+
+Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), BLAS ${blas} (one thread per task).
+Command: \`${command_line}\`
+
+| what | wall (s) | test accuracy | per epoch (s) | spark-hpo is |
+|---|---|---|---|---|
+| spark-hpo, 8-configuration grid (${hpo_best} best), local[2], whole job | ${hpo_wall} | ${hpo_acc} | ${epoch_f} (float), ${epoch_d} (double) | |
+| MLlib TrainValidationSplit, 8 configurations, parallelism 2 (${mllib_best} best), fit only | ${mllib_fit} | ${mllib_acc} | | $(ratio "$mllib_fit" "$hpo_wall") faster |
+| scikit-learn SGDClassifier, one-vs-rest, n_jobs 1, 10 epochs | | ${sk_acc} | ${sk_epoch} | $(ratio "$sk_epoch" "$epoch_f") faster per epoch |
+| GEMM lower bound of one epoch (4 n d k flops) | | | ${gemm_f#* } (float, $(echo "$gemm_f" | awk '{print $1}') GFLOP/s), ${gemm_d#* } (double, $(echo "$gemm_d" | awk '{print $1}') GFLOP/s) | $(ratio "$epoch_f" "${gemm_f#* }") (float) and $(ratio "$epoch_d" "${gemm_d#* }") (double) of the bound |
+
+Round scheduling overhead: a round of 8 trivial trials (200 rows, 1 epoch) took ${trivial_round} s wall;
+in the grid run the first round's wall time exceeded its training time over 2 slots by at most ${round_overhead} s.
+${scaling}
+TXT
+)
+echo "$table"
+printf '\n%s\n' "$table" >> BENCHMARKS.md
+echo "bench: appended to BENCHMARKS.md" >&2
