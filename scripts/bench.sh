@@ -60,10 +60,10 @@ echo "bench: spark-hpo 8-configuration grid on local[2]" >&2
 hpo_wall=$(run_job grid-2 "local[2]")
 hpo_acc=$(json_get "$out/runs/grid-2/best.json" "['test']['accuracy']")
 hpo_best=$(json_get "$out/runs/grid-2/best.json" "['params']")
-round_overhead=$(grep -o 'overhead at most [0-9.]*s' "$out/grid-2.log" | head -1 | awk '{print $4}')
+round_overhead=$(grep -o 'overhead at most [0-9.]*s' "$out/grid-2.log" | head -1 | awk '{print $4}' | tr -d s)
 echo "bench: spark-hpo rounds of trivial trials (scheduling overhead)" >&2
 run_job overhead "local[2]" --set hpo.data.max-train-rows=200 --set hpo.training.epochs=1 --set hpo.search.parallelism=8 >/dev/null
-trivial_round=$(grep -o 'round 0: 8 trials in [0-9.]*s' "$out/overhead.log" | awk '{print $6}')
+trivial_round=$(grep -o 'round 0: 8 trials in [0-9.]*s' "$out/overhead.log" | awk '{print $6}' | tr -d s)
 
 mllib_fit="-"; mllib_acc="-"; mllib_best="-"
 if [ "$skip_mllib" = false ]; then
