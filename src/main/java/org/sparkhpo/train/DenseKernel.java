@@ -67,14 +67,7 @@ final class DenseKernel implements Kernel {
         } else {
             BLAS_INSTANCE.dgemm("N", "T", d, k, n, 1.0, batchX, 0, d, scoreGradient, 0, k, 0.0, gradientOut, 0, d);
         }
-        int biasStart = k * d;
-        for (int j = 0; j < k; j++) {
-            double sum = 0.0;
-            for (int r = 0; r < n; r++) {
-                sum += scoreGradient[r * k + j];
-            }
-            gradientOut[biasStart + j] = sum;
-        }
+        Kernel.biasGradient(scoreGradient, n, k, gradientOut, k * d);
     }
 
     private void scores(double[] a, int offset, int n, double[] theta, double[] out) {

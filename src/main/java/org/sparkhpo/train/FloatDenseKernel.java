@@ -75,14 +75,7 @@ final class FloatDenseKernel implements Kernel {
         for (int i = 0; i < k * d; i++) {
             gradientOut[i] = gradientF[i];
         }
-        int biasStart = k * d;
-        for (int j = 0; j < k; j++) {
-            double sum = 0.0;
-            for (int r = 0; r < n; r++) {
-                sum += scoreGradient[r * k + j];
-            }
-            gradientOut[biasStart + j] = sum;
-        }
+        Kernel.biasGradient(scoreGradient, n, k, gradientOut, k * d);
     }
 
     private void scores(float[] a, int offset, int n, double[] theta, double[] out) {

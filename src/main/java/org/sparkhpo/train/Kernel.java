@@ -52,4 +52,23 @@ public interface Kernel {
 
     /** Writes the scores of rows [from, to) in data order, row-major (to - from) x k, into {@code out}. */
     void blockScores(int from, int to, double[] theta, double[] out);
+
+    /**
+     * Writes the bias gradient 1^T G: the column sums of the n x k score gradient, at {@code biasStart}.
+     *
+     * @param scoreGradient G, row-major n x k
+     * @param n rows
+     * @param k scores per row
+     * @param gradientOut receives the k sums
+     * @param biasStart where the biases start in the parameter layout (k * d)
+     */
+    static void biasGradient(double[] scoreGradient, int n, int k, double[] gradientOut, int biasStart) {
+        for (int j = 0; j < k; j++) {
+            double sum = 0.0;
+            for (int r = 0; r < n; r++) {
+                sum += scoreGradient[r * k + j];
+            }
+            gradientOut[biasStart + j] = sum;
+        }
+    }
 }

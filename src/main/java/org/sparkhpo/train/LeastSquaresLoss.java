@@ -5,11 +5,6 @@ public final class LeastSquaresLoss implements Loss {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public int outputs(int numClasses) {
-        return 1;
-    }
-
-    @Override
     public double gradient(double[] scores, double[] labels, int labelOffset, int rows, int k, double[] gradOut) {
         double total = 0.0;
         for (int r = 0; r < rows; r++) {

@@ -10,9 +10,11 @@ import java.io.Serializable;
 public interface Loss extends Serializable {
     /**
      * @param numClasses number of classes (2 for binary, 1 for regression)
-     * @return the number of scores per row (k): numClasses for softmax, 1 otherwise
+     * @return the number of scores per row (k): numClasses for softmax, 1 (the default) otherwise
      */
-    int outputs(int numClasses);
+    default int outputs(int numClasses) {
+        return 1;
+    }
 
     /**
      * Computes the per-row loss and its derivative with respect to the scores.
