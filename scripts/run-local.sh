@@ -31,6 +31,8 @@ fi
 
 # Local mode runs every task in this JVM: one BLAS thread per task, or tasks fight over the cores.
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
+# Local mode talks to itself only; binding to loopback also avoids the hostname warning.
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 # shellcheck disable=SC2086
 exec java -Xmx"${SPARK_HPO_MEMORY:-6g}" $SPARK_JAVA_OPTIONS ${SPARK_HPO_JAVA_EXTRA:-} \
   -Dlog4j2.configurationFile="$root/conf/log4j2.properties" \
