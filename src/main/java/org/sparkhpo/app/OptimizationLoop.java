@@ -1,9 +1,12 @@
 package org.sparkhpo.app;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.sparkhpo.strategy.Proposal;
+import org.sparkhpo.strategy.SettlingStrategy;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.trial.Trial;
 import org.sparkhpo.trial.TrialEvaluator;
@@ -14,6 +17,12 @@ import org.sparkhpo.trial.TrialSeeds;
  * The driver's loop: ask the strategy for a round of up to {@code parallelism} configurations, turn them into
  * trials (id in ask order, seed from (job seed, id)), evaluate the round, record each result as it arrives,
  * and tell the strategy the round's results; until the strategy is finished or the trial budget is spent.
+ *
+ * <p>A trial that resumes another's checkpoint ({@code TrialPlan.resumes()}) gets that trial's seed instead,
+ * since the seed shapes every epoch's shuffle; so a rung evaluation's seed is that of its configuration's
+ * rung-0 trial. A {@link SettlingStrategy}'s results are recorded when it settles them (with their final
+ * state, once the rung has decided), not as they arrive; whatever it still holds when the budget ends the
+ * run is recorded as told.
  */
 public final class OptimizationLoop {
     private final Strategy strategy;
@@ -22,6 +31,8 @@ public final class OptimizationLoop {
     private final int parallelism;
     private final int budget;
     private final long jobSeed;
+    private final Map<Integer, Long> seeds = new HashMap<>();
+    private int nextId;
 
     /**
      * @param strategy what to try
@@ -49,31 +60,44 @@ public final class OptimizationLoop {
     /** @return every result, in the order they were recorded */
     public List<TrialResult> run() {
         List<TrialResult> all = new ArrayList<>();
+        SettlingStrategy settling = strategy instanceof SettlingStrategy s ? s : null;
         int round = 0;
-        while (!strategy.isFinished() && all.size() < budget) {
-            List<Proposal> proposals = strategy.ask(Math.min(parallelism, budget - all.size()));
+        while (!strategy.isFinished() && nextId < budget) {
+            List<Proposal> proposals = strategy.ask(Math.min(parallelism, budget - nextId));
             if (proposals.isEmpty()) {
                 break;
             }
-            List<Trial> trials = trials(round, all.size(), proposals);
+            List<Trial> trials = trials(round, proposals);
             List<TrialResult> results = new ArrayList<>();
             evaluator.evaluate(round, trials, result -> {
-                recorder.accept(result);
+                if (settling == null) {
+                    recorder.accept(result);
+                }
                 results.add(result);
             });
-            all.addAll(results);
             strategy.tell(results);
+            all.addAll(settling == null ? results : record(settling.settled()));
             round++;
+        }
+        if (settling != null) {
+            all.addAll(record(settling.unsettled()));
         }
         return all;
     }
 
-    private List<Trial> trials(int round, int firstId, List<Proposal> proposals) {
+    private List<TrialResult> record(List<TrialResult> settled) {
+        settled.forEach(recorder);
+        return settled;
+    }
+
+    private List<Trial> trials(int round, List<Proposal> proposals) {
         List<Trial> trials = new ArrayList<>();
-        for (int i = 0; i < proposals.size(); i++) {
-            int id = firstId + i;
-            Proposal proposal = proposals.get(i);
-            trials.add(new Trial(id, round, proposal.configuration(), TrialSeeds.of(jobSeed, id), proposal.phase()));
+        for (Proposal proposal : proposals) {
+            int id = nextId++;
+            int resumes = proposal.plan().resumes();
+            long seed = resumes >= 0 ? seeds.get(resumes) : TrialSeeds.of(jobSeed, id);
+            seeds.put(id, seed);
+            trials.add(new Trial(id, round, proposal.configuration(), seed, proposal.phase(), proposal.plan()));
         }
         return trials;
     }

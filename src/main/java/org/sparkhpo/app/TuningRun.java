@@ -16,6 +16,8 @@ import org.sparkhpo.data.DataPreparer;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.report.BestJsonWriter;
 import org.sparkhpo.report.BestRecord;
+import org.sparkhpo.report.HadoopCheckpointStore;
+import org.sparkhpo.report.RungReport;
 import org.sparkhpo.report.RunDirectory;
 import org.sparkhpo.report.SummaryInput;
 import org.sparkhpo.report.SummaryWriter;
@@ -65,7 +67,7 @@ public final class TuningRun {
      * @throws IOException when writing outputs fails
      */
     public Outcome execute() throws IOException {
-        ProgressLog progress = new ProgressLog(settings.metric(), StrategyFactory.plannedTrials(settings.search()));
+        ProgressLog progress = new ProgressLog(settings.metric(), StrategyFactory.plannedTrials(settings));
         PreparedData data = DataPreparer.prepare(settings.data(), settings.model().loss().task(),
                 settings.model().numClasses(), settings.seed());
         progress.info(String.format(Locale.ROOT, "data: %d train, %d validation, %s test rows, %d features, %d"
@@ -91,16 +93,22 @@ public final class TuningRun {
         TrialRunner runner = new TrialRunner(settings.model().loss(), settings.metric(), settings.stopping(),
                 settings.fixed());
         TrialJournal journal = TrialJournal.open(runDirectory);
-        Strategy strategy = StrategyFactory.create(settings.search(), settings.seed());
+        Strategy strategy = StrategyFactory.create(settings);
+        String checkpoints = settings.search().strategy().isBandit()
+                ? runDirectory.resolve(HadoopCheckpointStore.DIRECTORY).toString() : null;
         PreparedData broadcastPart = new PreparedData(data.train(), data.validation(), null, data.task(),
                 data.numClasses(), data.standardizer());
         try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, broadcastPart, runner,
-                settings.search().strategy().configName())) {
+                settings.search().strategy().configName(), checkpoints)) {
             OptimizationLoop loop = new OptimizationLoop(strategy, evaluator, result -> {
                 journal.record(result);
                 progress.finished(result);
             }, parallelism, settings.search().trials(), settings.seed());
             return loop.run();
+        } finally {
+            if (checkpoints != null && !settings.bandit().keepCheckpoints()) {
+                new HadoopCheckpointStore(checkpoints, spark.sparkContext().hadoopConfiguration()).deleteAll();
+            }
         }
     }
 
@@ -126,6 +134,9 @@ public final class TuningRun {
         FinalModel model = null;
         BestRecord record = null;
         List<String> lines = new ArrayList<>();
+        if (settings.search().strategy().isBandit()) {
+            lines.addAll(RungReport.lines(results, settings.bandit().maxEpochs()));
+        }
         if (best.isPresent()) {
             model = FinalModel.train(best.get(), settings.fixed(), settings.model().loss(), settings.stopping(),
                     data, settings.finish().retrainOnValidation());

@@ -24,6 +24,25 @@ final class CrossFieldRules {
         }
     }
 
+    static void checkBandit(SearchSettings search, BanditSettings bandit, MedianStoppingSettings median) {
+        if (!search.strategy().isBandit()) {
+            return;
+        }
+        String name = search.strategy().configName();
+        if (search.space().names().contains("epochs")) {
+            throw new InvalidInputException("hpo.search.space: 'epochs' cannot be searched with " + name
+                    + ", which sets every trial's epochs itself (hpo.search.bandit.min-epochs, max-epochs)");
+        }
+        if (median.enabled()) {
+            throw new InvalidInputException("hpo.training.median-stopping: true cannot be combined with " + name
+                    + ", which stops trials itself (set it to false)");
+        }
+        if (bandit.sampler() == StrategyKind.GRID && search.space().dimension() == 0) {
+            throw new InvalidInputException("hpo.search.space: [] is empty; hpo.search.bandit.sampler = grid needs"
+                    + " at least one parameter");
+        }
+    }
+
     static void checkSearch(SearchSettings search) {
         if (search.strategy() == StrategyKind.GRID && search.space().dimension() == 0) {
             throw new InvalidInputException("hpo.search.space: [] is empty; grid search needs at least one"

@@ -20,6 +20,8 @@ import org.sparkhpo.train.StoppingRules;
  * @param finish how the final model is made
  * @param outputDir where run directories are created
  * @param spark the Spark master, application name and log level
+ * @param bandit successive halving and Hyperband parameters, and whether checkpoints are kept
+ * @param medianStopping the median stopping rule inside trials
  */
 public record JobSettings(
         long seed,
@@ -32,7 +34,9 @@ public record JobSettings(
         SearchSettings search,
         FinishSettings finish,
         String outputDir,
-        SparkSettings spark) {
+        SparkSettings spark,
+        BanditSettings bandit,
+        MedianStoppingSettings medianStopping) {
     public JobSettings {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(data, "data");
@@ -44,5 +48,7 @@ public record JobSettings(
         Objects.requireNonNull(finish, "finish");
         Objects.requireNonNull(outputDir, "outputDir");
         Objects.requireNonNull(spark, "spark");
+        Objects.requireNonNull(bandit, "bandit");
+        Objects.requireNonNull(medianStopping, "medianStopping");
     }
 }

@@ -102,6 +102,9 @@ public final class SettingsLoader {
                 keys.intIn("hpo.search.parallelism", 0, 100_000),
                 SpaceReader.read(config, "hpo.search.space"));
         CrossFieldRules.checkSearch(search);
+        BanditSettings bandit = bandit(keys);
+        MedianStoppingSettings medianStopping = medianStopping(keys);
+        CrossFieldRules.checkBandit(search, bandit, medianStopping);
         return new JobSettings(
                 config.getLong("hpo.seed"),
                 runId(keys.string("hpo.run-id")),
@@ -109,7 +112,31 @@ public final class SettingsLoader {
                 finish(keys),
                 keys.nonEmptyString("hpo.output.dir"),
                 new SparkSettings(keys.string("hpo.spark.master"), keys.nonEmptyString("hpo.spark.app-name"),
-                        keys.oneOf("hpo.spark.log-level", List.of("ERROR", "WARN", "INFO", "DEBUG"))));
+                        keys.oneOf("hpo.spark.log-level", List.of("ERROR", "WARN", "INFO", "DEBUG"))),
+                bandit, medianStopping);
+    }
+
+    private static BanditSettings bandit(Keys keys) {
+        String prefix = "hpo.search.bandit.";
+        int minEpochs = keys.intIn(prefix + "min-epochs", 1, 1_000_000);
+        int maxEpochs = keys.intIn(prefix + "max-epochs", 1, 1_000_000);
+        if (maxEpochs < minEpochs) {
+            throw InvalidInputException.forKey(prefix + "max-epochs", maxEpochs,
+                    "must be >= " + prefix + "min-epochs (" + minEpochs + ")");
+        }
+        return new BanditSettings(
+                keys.intIn(prefix + "reduction-factor", 2, 1_000),
+                minEpochs, maxEpochs,
+                keys.intIn(prefix + "configurations", 0, 10_000_000),
+                StrategyKind.valueOf(keys.oneOf(prefix + "sampler", List.of("grid", "random"))
+                        .toUpperCase(Locale.ROOT)),
+                keys.bool("hpo.search.keep-checkpoints"));
+    }
+
+    private static MedianStoppingSettings medianStopping(Keys keys) {
+        return new MedianStoppingSettings(keys.bool("hpo.training.median-stopping"),
+                keys.intIn("hpo.training.median-grace-epochs", 0, 1_000_000),
+                keys.intIn("hpo.training.median-min-trials", 1, 1_000_000));
     }
 
     private static ModelSettings model(Keys keys) {

@@ -6,7 +6,12 @@ import java.util.Optional;
 
 /** The strategies a user can choose ({@code hpo.search.strategy}). */
 public enum StrategyKind {
-    GRID, RANDOM;
+    GRID, RANDOM, SUCCESSIVE_HALVING, HYPERBAND;
+
+    /** @return true for the strategies that hand out epoch budgets and resume checkpoints */
+    public boolean isBandit() {
+        return this == SUCCESSIVE_HALVING || this == HYPERBAND;
+    }
 
     /** @return the name used in configuration files */
     public String configName() {

@@ -15,6 +15,8 @@ import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkhpo.data.PreparedData;
+import org.sparkhpo.report.HadoopCheckpointStore;
+import org.sparkhpo.trial.CheckpointStore;
 import org.sparkhpo.trial.Trial;
 import org.sparkhpo.trial.TrialEvaluator;
 import org.sparkhpo.trial.TrialResult;
@@ -45,6 +47,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
     private final Broadcast<PreparedData> data;
     private final TrialRunner runner;
     private final String strategyName;
+    private final String checkpointDirectory;
 
     /**
      * @param context the Spark context
@@ -53,10 +56,25 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
      * @param strategyName the strategy's name, for job descriptions
      */
     public SparkTrialEvaluator(JavaSparkContext context, PreparedData data, TrialRunner runner, String strategyName) {
+        this(context, data, runner, strategyName, null);
+    }
+
+    /**
+     * @param context the Spark context
+     * @param data the prepared data; broadcast here, once
+     * @param runner how a trial is trained
+     * @param strategyName the strategy's name, for job descriptions
+     * @param checkpointDirectory the fully qualified URI of the directory where rung evaluations write and read
+     *     checkpoints ({@link HadoopCheckpointStore}, built inside each task with a Hadoop configuration made
+     *     on the executor), or null when no trial needs one
+     */
+    public SparkTrialEvaluator(JavaSparkContext context, PreparedData data, TrialRunner runner, String strategyName,
+                               String checkpointDirectory) {
         this.context = context;
         this.data = context.broadcast(data);
         this.runner = runner;
         this.strategyName = strategyName;
+        this.checkpointDirectory = checkpointDirectory;
     }
 
     @Override
@@ -71,7 +89,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
             long start = System.nanoTime();
             JavaRDD<Trial> rdd = context.parallelize(trials, trials.size());
             BlockingQueue<TrialResult> finished = new LinkedBlockingQueue<>();
-            SimpleFutureAction<BoxedUnit> job = context.sc().submitJob(rdd.rdd(), new RunPartition(runner, data),
+            SimpleFutureAction<BoxedUnit> job = context.sc().submitJob(rdd.rdd(), new RunPartition(runner, data, checkpointDirectory),
                     allPartitions(trials.size()), new Handler(finished), new Done());
             double busy = deliver(trials.size(), finished, job, onResult);
             logRound(round, trials.size(), (System.nanoTime() - start) / 1e9, busy);
@@ -146,10 +164,12 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
         private static final long serialVersionUID = 1L;
         private final TrialRunner runner;
         private final Broadcast<PreparedData> data;
+        private final String checkpointDirectory;
 
-        RunPartition(TrialRunner runner, Broadcast<PreparedData> data) {
+        RunPartition(TrialRunner runner, Broadcast<PreparedData> data, String checkpointDirectory) {
             this.runner = runner;
             this.data = data;
+            this.checkpointDirectory = checkpointDirectory;
         }
 
         @Override
@@ -158,7 +178,9 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
             if (trials.hasNext()) {
                 throw new IllegalStateException("a partition must hold exactly one trial");
             }
-            return runner.run(trial, data.value());
+            CheckpointStore store = checkpointDirectory == null ? null
+                    : new HadoopCheckpointStore(checkpointDirectory, ExecutorHadoopConfiguration.create());
+            return runner.run(trial, data.value(), store);
         }
     }
 

@@ -44,4 +44,29 @@ public final class PatienceStopper implements EarlyStopper {
     public boolean shouldStop() {
         return patience > 0 && epochsWithoutImprovement >= patience;
     }
+
+    /** @return the best metric so far (NaN before the first), part of a resumable training state */
+    public double best() {
+        return best;
+    }
+
+    /** @return epochs since the last improvement, part of a resumable training state */
+    public int epochsWithoutImprovement() {
+        return epochsWithoutImprovement;
+    }
+
+    /**
+     * Puts the stopper back where a checkpointed run left it.
+     *
+     * @param bestSoFar the best metric so far (NaN when none)
+     * @param epochsSinceImprovement epochs since the last improvement, >= 0
+     */
+    public void restore(double bestSoFar, int epochsSinceImprovement) {
+        if (epochsSinceImprovement < 0) {
+            throw new IllegalArgumentException("patience stopper: epochs without improvement ("
+                    + epochsSinceImprovement + ") must be >= 0");
+        }
+        this.best = bestSoFar;
+        this.epochsWithoutImprovement = epochsSinceImprovement;
+    }
 }

@@ -1,5 +1,6 @@
 package org.sparkhpo.train;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.sparkhpo.data.LabeledData;
 import org.sparkhpo.trial.TrialSeeds;
@@ -16,6 +17,11 @@ import org.sparkhpo.trial.TrialSeeds;
  * depends only on the run's seed and the epoch number. A NaN or infinite loss, or an epoch mean loss above
  * {@code divergenceFactor} times the first mini-batch's, ends the run as failed with the epoch and reason.
  *
+ * <p>Resumption ({@link #trainFrom}): a run can stop after any epoch with its {@link TrainingState} and be
+ * continued later, in another task, to a larger epoch count; the continued run is the same computation as
+ * an uninterrupted one (the schedule depends on progress only, the shuffle on (seed, epoch) only).
+ * {@link #withMedianRule} adds the {@link MedianStopper} to the patience rule.
+ *
  * <p>Lifecycle: immutable and cheap; one {@link #train} call per trial builds its own buffers and state.
  */
 public final class SgdTrainer {
@@ -24,6 +30,8 @@ public final class SgdTrainer {
     private final StoppingRules rules;
     private final int numClasses;
     private final boolean regression;
+    /** m_s of the median stopping rule, or null when the rule is off. */
+    private final double[] medians;
 
     /**
      * @param lossType the loss
@@ -32,11 +40,25 @@ public final class SgdTrainer {
      * @param numClasses number of classes (2 for binary, 1 for regression)
      */
     public SgdTrainer(LossType lossType, Metric metric, StoppingRules rules, int numClasses) {
-        this.loss = lossType.newLoss();
+        this(lossType.newLoss(), metric, rules, numClasses, !lossType.task().isClassification(), null);
+    }
+
+    private SgdTrainer(Loss loss, Metric metric, StoppingRules rules, int numClasses, boolean regression,
+                       double[] medians) {
+        this.loss = loss;
         this.metric = metric;
         this.rules = rules;
         this.numClasses = numClasses;
-        this.regression = !lossType.task().isClassification();
+        this.regression = regression;
+        this.medians = medians;
+    }
+
+    /**
+     * @param medianCurve m_s of {@link MedianStopper} at index s - 1 (NaN where the rule does not apply)
+     * @return a trainer like this one that also stops a run by the median stopping rule
+     */
+    public SgdTrainer withMedianRule(double[] medianCurve) {
+        return new SgdTrainer(loss, metric, rules, numClasses, regression, medianCurve.clone());
     }
 
     /** @return the number of scores per row of models this trainer builds */
@@ -81,6 +103,35 @@ public final class SgdTrainer {
         return run.execute(start, stopAfter);
     }
 
+    /**
+     * Continues a run from {@code start} until {@code targetEpochs} epochs are done (or early stopping ends
+     * it), and returns its new state with the outcome. With the same data, hyperparameters and seed,
+     * training to 3 epochs and then from that state to 9 gives the parameters of 9 uninterrupted epochs.
+     * A state that early stopping already ended trains no further epoch.
+     *
+     * @param start the state to continue, {@link TrainingState#initial} for a fresh run
+     * @param targetEpochs the epoch count to reach, in [start.epochsDone(), budget]
+     * @param train the training rows
+     * @param validation the validation rows, or null to keep the last epoch
+     * @param hyperParameters the hyperparameters; their epoch budget T shapes the schedule, so every
+     *     segment of one run must be given the same budget
+     * @param seed the run's seed (the same for every segment)
+     * @return the outcome of the run so far and its state
+     */
+    public ResumedTraining trainFrom(TrainingState start, int targetEpochs, LabeledData train,
+                                     LabeledData validation, HyperParameters hyperParameters, long seed) {
+        if (targetEpochs < start.epochsDone() || targetEpochs > hyperParameters.epochs()) {
+            throw new IllegalArgumentException("target epochs: " + targetEpochs + " must be in ["
+                    + start.epochsDone() + ", " + hyperParameters.epochs() + "]");
+        }
+        long begin = System.nanoTime();
+        Run run = new Run(train, validation, hyperParameters, seed);
+        run.restore(start);
+        TrainingOutcome outcome = run.execute(begin, targetEpochs);
+        boolean medianStopped = run.stopper instanceof MedianStopper rule && rule.triggered();
+        return new ResumedTraining(outcome, run.snapshot(), start.epochsDone(), medianStopped);
+    }
+
     /** @return an evaluator of {@code data} for models of this trainer */
     public ModelEvaluator evaluator(LabeledData data) {
         return new ModelEvaluator(data, outputs(), regression);
@@ -93,6 +144,7 @@ public final class SgdTrainer {
         private final HyperParameters hp;
         private final LearningRateSchedule schedule;
         private final MomentumUpdater updater;
+        private final PatienceStopper patience;
         private final EarlyStopper stopper;
         private final long seed;
         private final int rows;
@@ -106,6 +158,10 @@ public final class SgdTrainer {
         private int bestEpoch;
         private double referenceLoss = Double.NaN;
         private double lastLoss = Double.NaN;
+        private int epochsDone;
+        private boolean stopped;
+        private final double[] history;
+        private int historyLength;
 
         Run(LabeledData train, LabeledData validation, HyperParameters hp, long seed) {
             this.k = outputs();
@@ -119,21 +175,24 @@ public final class SgdTrainer {
             this.theta = new double[k * d + k];
             this.gradient = new double[theta.length];
             this.updater = new MomentumUpdater(hp, k * d, theta.length);
-            this.stopper = new PatienceStopper(metric, rules.patience(), rules.minDelta());
+            this.patience = new PatienceStopper(metric, rules.patience(), rules.minDelta());
+            this.stopper = medians == null ? patience : new MedianStopper(patience, metric, medians);
+            this.history = new double[hp.epochs()];
             this.order = new int[rows];
             this.scores = new double[Math.min(hp.batchSize(), rows) * k];
         }
 
         TrainingOutcome execute(long startNanos, int stopAfter) {
-            int epoch = 0;
+            int epoch = epochsDone;
             String failure = null;
-            while (epoch < stopAfter && failure == null) {
+            while (epoch < stopAfter && failure == null && !stopped) {
                 failure = epoch(epoch);
                 epoch++;
                 if (failure == null && checkpoint(epoch)) {
-                    break;
+                    stopped = true;
                 }
             }
+            epochsDone = epoch;
             if (failure != null) {
                 failure = "epoch " + epoch + ": " + failure;
             }
@@ -190,12 +249,40 @@ public final class SgdTrainer {
                 return false;
             }
             double value = validationEvaluator.evaluate(theta, metric);
+            history[historyLength++] = value;
             if (stopper.record(epochsDone, value)) {
                 best = theta.clone();
                 bestEpoch = epochsDone;
                 bestMetric = value;
             }
             return stopper.shouldStop();
+        }
+
+        /** Puts this fresh run where {@code state} left off; the schedule and shuffles need nothing more. */
+        void restore(TrainingState state) {
+            if (state.theta().length != theta.length) {
+                throw new IllegalArgumentException("training state: " + state.theta().length
+                        + " parameters, but this model has " + theta.length);
+            }
+            System.arraycopy(state.theta(), 0, theta, 0, theta.length);
+            System.arraycopy(state.velocity(), 0, updater.velocity(), 0, theta.length);
+            best = state.bestTheta() == null ? null : state.bestTheta().clone();
+            bestEpoch = state.bestEpoch();
+            bestMetric = state.bestMetric();
+            patience.restore(state.bestMetric(), state.epochsWithoutImprovement());
+            referenceLoss = state.referenceLoss();
+            lastLoss = state.lastTrainLoss();
+            epochsDone = state.epochsDone();
+            stopped = state.stopped();
+            historyLength = state.history().length;
+            System.arraycopy(state.history(), 0, history, 0, historyLength);
+        }
+
+        /** @return a copy of the current state, for a checkpoint */
+        TrainingState snapshot() {
+            return new TrainingState(theta.clone(), updater.velocity().clone(), epochsDone,
+                    best == null ? null : best.clone(), bestEpoch, bestMetric, patience.epochsWithoutImprovement(),
+                    referenceLoss, lastLoss, stopped, Arrays.copyOf(history, historyLength));
         }
 
         private void shuffle(int epoch) {

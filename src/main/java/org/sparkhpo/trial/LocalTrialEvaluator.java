@@ -8,20 +8,31 @@ import org.sparkhpo.data.PreparedData;
 public final class LocalTrialEvaluator implements TrialEvaluator {
     private final TrialRunner runner;
     private final PreparedData data;
+    private final CheckpointStore store;
 
     /**
      * @param runner how a trial is trained
      * @param data the prepared data
      */
     public LocalTrialEvaluator(TrialRunner runner, PreparedData data) {
+        this(runner, data, null);
+    }
+
+    /**
+     * @param runner how a trial is trained
+     * @param data the prepared data
+     * @param store where rung evaluations keep their checkpoints (null when no trial needs one)
+     */
+    public LocalTrialEvaluator(TrialRunner runner, PreparedData data, CheckpointStore store) {
         this.runner = runner;
         this.data = data;
+        this.store = store;
     }
 
     @Override
     public void evaluate(int round, List<Trial> trials, Consumer<TrialResult> onResult) {
         for (Trial trial : trials) {
-            onResult.accept(runner.run(trial, data));
+            onResult.accept(runner.run(trial, data, store));
         }
     }
 }

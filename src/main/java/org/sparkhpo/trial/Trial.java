@@ -13,12 +13,20 @@ import org.sparkhpo.space.Configuration;
  * @param configuration the hyperparameter values to train with
  * @param seed the trial's seed, {@link TrialSeeds#of(long, int)} of the job seed and {@code id}
  * @param phase the strategy phase that proposed the trial (for example {@code grid} or {@code reflect})
+ * @param plan epoch budget, checkpoint to resume and median rule ({@link TrialPlan#FULL} for a plain trial);
+ *     a trial that resumes another has that trial's seed, since the seed shapes every epoch's shuffle
  */
-public record Trial(int id, int round, Configuration configuration, long seed, String phase)
+public record Trial(int id, int round, Configuration configuration, long seed, String phase, TrialPlan plan)
         implements Serializable {
+    /** A plain trial ({@link TrialPlan#FULL}). */
+    public Trial(int id, int round, Configuration configuration, long seed, String phase) {
+        this(id, round, configuration, seed, phase, TrialPlan.FULL);
+    }
+
     public Trial {
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(plan, "plan");
         if (id < 0 || round < 0) {
             throw new IllegalArgumentException("trial: id and round must be >= 0, got " + id + ", " + round);
         }

@@ -3,6 +3,7 @@ package org.sparkhpo.trial;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.sparkhpo.space.Configuration;
@@ -21,6 +22,8 @@ import org.sparkhpo.space.Configuration;
  *     {@code train_seconds}, {@code epochs}, {@code best_epoch}, inference cost
  * @param seed the trial's seed
  * @param error why it failed, or null unless {@code state} is FAILED
+ * @param curve the objective on validation after each epoch (epoch 1 first), reported only for trials under
+ *     the median stopping rule (which needs completed trials' curves) and otherwise empty; not journaled
  */
 public record TrialResult(
         int id,
@@ -30,9 +33,17 @@ public record TrialResult(
         Configuration configuration,
         Map<String, Double> metrics,
         long seed,
-        String error) implements Serializable {
+        String error,
+        List<Double> curve) implements Serializable {
+
+    /** A result without a learning curve. */
+    public TrialResult(int id, int round, String phase, TrialState state, Configuration configuration,
+                       Map<String, Double> metrics, long seed, String error) {
+        this(id, round, phase, state, configuration, metrics, seed, error, List.of());
+    }
 
     public TrialResult {
+        curve = List.copyOf(curve);
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(configuration, "configuration");
@@ -46,6 +57,17 @@ public record TrialResult(
     public static TrialResult failed(Trial trial, String reason, Map<String, Double> metrics) {
         return new TrialResult(trial.id(), trial.round(), trial.phase(), TrialState.FAILED,
                 trial.configuration(), metrics, trial.seed(), reason);
+    }
+
+    /**
+     * @param newState the state the strategy decided (for example PRUNED for a rung's losers)
+     * @return this result with another state; a FAILED result cannot change state
+     */
+    public TrialResult withState(TrialState newState) {
+        if (state == TrialState.FAILED || newState == TrialState.FAILED) {
+            throw new IllegalArgumentException("trial " + id + ": cannot change state " + state + " to " + newState);
+        }
+        return new TrialResult(id, round, phase, newState, configuration, metrics, seed, error, curve);
     }
 
     /** @return the named metric, or NaN when it was not measured */

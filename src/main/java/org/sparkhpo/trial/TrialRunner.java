@@ -1,6 +1,8 @@
 package org.sparkhpo.trial;
 
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sparkhpo.data.PreparedData;
@@ -8,9 +10,11 @@ import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.LossType;
 import org.sparkhpo.train.Metric;
 import org.sparkhpo.train.ModelEvaluator;
+import org.sparkhpo.train.ResumedTraining;
 import org.sparkhpo.train.SgdTrainer;
 import org.sparkhpo.train.StoppingRules;
 import org.sparkhpo.train.TrainingOutcome;
+import org.sparkhpo.train.TrainingState;
 
 /**
  * Runs one trial where the data is (inside a Spark task, or in a plain loop in tests): lays the trial's
@@ -31,6 +35,95 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
     /** Metric key of the objective on validation, for example {@code val_accuracy}. */
     public static String objectiveKey(Metric metric) {
         return "val_" + metric.configName().replace('-', '_');
+    }
+
+    /**
+     * Runs a trial with a {@link TrialPlan}: a rung evaluation of successive halving or Hyperband (trains
+     * from the checkpoint of trial {@code plan.resumes()}, or from zero, until {@code plan.budgetEpochs()}
+     * epochs are done, then checkpoints when the budget is below the configuration's) or a trial under the
+     * median stopping rule (ends PRUNED when the rule stops it). A plain trial runs as {@link #run(Trial,
+     * PreparedData)}. Besides the usual metrics, a planned trial reports {@code rung}, {@code budget_epochs},
+     * {@code resumed_from_trial} (-1 when none), {@code resumed_from_epoch} and {@code epochs_trained} (the
+     * epochs this trial trained itself; {@code epochs} and {@code best_epoch} count from the run's start).
+     *
+     * @param trial the trial
+     * @param data the prepared data
+     * @param store where checkpoints are read and written; may be null for trials that need none
+     * @return the trial's result, FAILED with the reason when training diverged or anything threw
+     */
+    public TrialResult run(Trial trial, PreparedData data, CheckpointStore store) {
+        TrialPlan plan = trial.plan();
+        if (!plan.isRung() && !plan.medianRule()) {
+            return run(trial, data);
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        try {
+            HyperParameters hyperParameters = fixed.with(trial.configuration());
+            SgdTrainer trainer = new SgdTrainer(lossType, metric, stopping, data.numClasses());
+            if (plan.medianRule()) {
+                trainer = trainer.withMedianRule(plan.medians());
+            }
+            TrainingState start = startState(trial, store, trainer.outputs() * (data.numFeatures() + 1));
+            int target = plan.isRung() ? plan.budgetEpochs() : hyperParameters.epochs();
+            ResumedTraining run = trainer.trainFrom(start, target, data.train(), data.validation(),
+                    hyperParameters, trial.seed());
+            putOutcome(run.outcome(), metrics);
+            putPlan(plan, run, metrics);
+            if (run.outcome().failed()) {
+                return TrialResult.failed(trial, run.outcome().failure(), metrics);
+            }
+            if (plan.isRung() && target < hyperParameters.epochs()) {
+                requireStore(store, trial).write(new Checkpoint(trial.id(), trial.seed(), run.state()));
+            }
+            addInferenceCost(trainer.evaluator(data.validation()), data.validation().rows(), run.outcome().theta(),
+                    data.numFeatures(), metrics);
+            List<Double> curve = plan.medianRule() ? Arrays.stream(run.state().history()).boxed().toList()
+                    : List.of();
+            return new TrialResult(trial.id(), trial.round(), trial.phase(),
+                    run.medianStopped() ? TrialState.PRUNED : TrialState.COMPLETE, trial.configuration(), metrics,
+                    trial.seed(), null, curve);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return TrialResult.failed(trial, e.getClass().getSimpleName() + ": " + e.getMessage(), metrics);
+        }
+    }
+
+    /** The checkpoint of the trial this one resumes (checked to be of the same seed), or a fresh state. */
+    private static TrainingState startState(Trial trial, CheckpointStore store, int numParameters) {
+        if (trial.plan().resumes() < 0) {
+            return TrainingState.initial(numParameters);
+        }
+        Checkpoint checkpoint = requireStore(store, trial).read(trial.plan().resumes());
+        if (checkpoint.seed() != trial.seed()) {
+            throw new IllegalStateException("checkpoint of trial " + checkpoint.trialId() + " has seed "
+                    + checkpoint.seed() + ", but trial " + trial.id() + " resumes it with seed " + trial.seed());
+        }
+        return checkpoint.state();
+    }
+
+    private static CheckpointStore requireStore(CheckpointStore store, Trial trial) {
+        if (store == null) {
+            throw new IllegalStateException("trial " + trial.id() + " needs a checkpoint store, and none is set");
+        }
+        return store;
+    }
+
+    private void putOutcome(TrainingOutcome outcome, Map<String, Double> metrics) {
+        metrics.put(objectiveKey(metric), outcome.bestMetric());
+        metrics.put("train_seconds", outcome.trainSeconds());
+        metrics.put("epochs", (double) outcome.epochsRun());
+        metrics.put("best_epoch", (double) outcome.bestEpoch());
+        metrics.put("train_loss", outcome.lastTrainLoss());
+    }
+
+    private static void putPlan(TrialPlan plan, ResumedTraining run, Map<String, Double> metrics) {
+        if (!plan.isRung()) {
+            return;
+        }
+        metrics.put("rung", (double) plan.rung());
+        metrics.put("budget_epochs", (double) plan.budgetEpochs());
+        metrics.put("resumed_from_trial", (double) plan.resumes());
+        metrics.put("resumed_from_epoch", (double) run.startEpoch());
+        metrics.put("epochs_trained", (double) run.epochsTrained());
     }
 
     /**

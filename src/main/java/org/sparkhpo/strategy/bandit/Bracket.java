@@ -1,0 +1,156 @@
+package org.sparkhpo.strategy.bandit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.sparkhpo.space.Configuration;
+import org.sparkhpo.strategy.Proposal;
+import org.sparkhpo.train.Metric;
+import org.sparkhpo.trial.TrialPlan;
+import org.sparkhpo.trial.TrialResult;
+import org.sparkhpo.trial.TrialRunner;
+import org.sparkhpo.trial.TrialState;
+
+/**
+ * One successive-halving bracket run as a state machine: rung i proposes its configurations (over as many
+ * rounds as the round size needs) with budget r_i; once every result of the rung is in, the best
+ * n_(i+1) (by the objective, ties to the lower trial id; failed trials never) are promoted to rung i + 1,
+ * each resuming the checkpoint of its rung-i trial, and the others are settled as PRUNED. Promoted
+ * rung-i trials, and every trial of the last rung, settle as they ended (COMPLETE, or FAILED).
+ *
+ * <p>Results are matched to the rung's configurations by equality; two equal configurations in one rung
+ * (possible with a small categorical random space) are interchangeable, and each one's lineage follows the
+ * trial ids it was matched with, so every resume stays consistent.
+ */
+final class Bracket {
+    private final BracketPlan plan;
+    private final String phasePrefix;
+    private final Metric metric;
+    private final String objectiveKey;
+    private final List<Arm> waiting = new ArrayList<>();
+    private final List<Arm> asked = new ArrayList<>();
+    private final List<Arm> answered = new ArrayList<>();
+    private final List<TrialResult> settled = new ArrayList<>();
+    private int rung;
+    private boolean finished;
+
+    /** A configuration in the bracket and the id of its latest trial (-1 before rung 0). */
+    private static final class Arm {
+        private final Configuration configuration;
+        private int lastTrial = -1;
+        private TrialResult result;
+
+        Arm(Configuration configuration) {
+            this.configuration = configuration;
+        }
+    }
+
+    /**
+     * @param plan the bracket's rung sizes and budgets
+     * @param configurations n_0 configurations for rung 0 (with {@code epochs} already fixed to max-epochs)
+     * @param phasePrefix the journal phase before {@code rung-<i>}, for example {@code "bracket-2/"}
+     * @param metric the objective's direction
+     */
+    Bracket(BracketPlan plan, List<Configuration> configurations, String phasePrefix, Metric metric) {
+        this.plan = plan;
+        this.phasePrefix = phasePrefix;
+        this.metric = metric;
+        this.objectiveKey = TrialRunner.objectiveKey(metric);
+        configurations.forEach(c -> waiting.add(new Arm(c)));
+    }
+
+    List<Proposal> ask(int maxProposals) {
+        List<Proposal> proposals = new ArrayList<>();
+        Iterator<Arm> arms = waiting.iterator();
+        while (proposals.size() < maxProposals && arms.hasNext()) {
+            Arm arm = arms.next();
+            arms.remove();
+            asked.add(arm);
+            proposals.add(new Proposal(arm.configuration, phasePrefix + "rung-" + rung,
+                    TrialPlan.rung(rung, plan.budgets()[rung], arm.lastTrial)));
+        }
+        return proposals;
+    }
+
+    void tell(List<TrialResult> results) {
+        for (TrialResult result : results) {
+            Arm arm = asked.stream().filter(a -> a.configuration.equals(result.configuration())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("bracket " + plan.bracket() + ": trial "
+                            + result.id() + " answers no configuration asked in rung " + rung));
+            asked.remove(arm);
+            arm.result = result;
+            answered.add(arm);
+        }
+        if (waiting.isEmpty() && asked.isEmpty()) {
+            closeRung();
+        }
+    }
+
+    /** Promotes the best of the finished rung and settles the rest; ends the bracket after the last rung. */
+    private void closeRung() {
+        answered.sort(ranking());
+        int promote = rung == plan.bracket() ? 0 : plan.sizes()[rung + 1];
+        for (Arm arm : answered) {
+            boolean promoted = promote > 0 && isRankable(arm.result);
+            if (promoted) {
+                promote--;
+                arm.lastTrial = arm.result.id();
+                waiting.add(arm);
+                settled.add(arm.result);
+            } else {
+                settled.add(arm.result.state() == TrialState.COMPLETE && rung < plan.bracket()
+                        ? arm.result.withState(TrialState.PRUNED) : arm.result);
+            }
+        }
+        answered.clear();
+        rung++;
+        finished = waiting.isEmpty();
+    }
+
+    private boolean isRankable(TrialResult result) {
+        return result.state() != TrialState.FAILED && !Double.isNaN(result.metric(objectiveKey));
+    }
+
+    private Comparator<Arm> ranking() {
+        return (a, b) -> {
+            boolean rankA = isRankable(a.result);
+            boolean rankB = isRankable(b.result);
+            if (rankA != rankB) {
+                return rankA ? -1 : 1;
+            }
+            double x = a.result.metric(objectiveKey);
+            double y = b.result.metric(objectiveKey);
+            if (rankA && metric.isBetter(x, y)) {
+                return -1;
+            } else if (rankA && metric.isBetter(y, x)) {
+                return 1;
+            }
+            return Integer.compare(a.result.id(), b.result.id());
+        };
+    }
+
+    /** @return results whose final state became known since the last call */
+    List<TrialResult> drainSettled() {
+        List<TrialResult> out = List.copyOf(settled);
+        settled.clear();
+        return out;
+    }
+
+    /** @return results of the current rung that are in but not settled (the rung is not complete) */
+    List<TrialResult> drainUnsettled() {
+        List<TrialResult> out = new ArrayList<>(drainSettled());
+        answered.forEach(arm -> out.add(arm.result));
+        answered.clear();
+        return out;
+    }
+
+    boolean isFinished() {
+        return finished;
+    }
+
+    /** @return the rung the bracket is at (plan.bracket() + 1 once finished) */
+    int rung() {
+        return rung;
+    }
+}
