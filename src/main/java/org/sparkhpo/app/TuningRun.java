@@ -2,6 +2,7 @@ package org.sparkhpo.app;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.sparkhpo.config.InvalidInputException;
 import org.sparkhpo.config.JobSettings;
 import org.sparkhpo.data.DataPreparer;
 import org.sparkhpo.data.PreparedData;
+import org.sparkhpo.objective.FunctionObjective;
 import org.sparkhpo.report.BestJsonWriter;
 import org.sparkhpo.report.BestRecord;
 import org.sparkhpo.report.RunDirectory;
@@ -26,6 +28,7 @@ import org.sparkhpo.spark.SparkSessions;
 import org.sparkhpo.spark.SparkTrialEvaluator;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.trial.BestTrial;
+import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialRunner;
 
@@ -37,6 +40,8 @@ import org.sparkhpo.trial.TrialRunner;
  */
 public final class TuningRun {
     private final JobSettings settings;
+    /** What the strategy learned for best.json (theory estimates, DFO counts), set when the search ends. */
+    private Map<String, Object> strategyReport = Map.of();
 
     /**
      * What the run delivered.
@@ -48,9 +53,12 @@ public final class TuningRun {
      */
     public record Outcome(RunDirectory runDirectory, List<TrialResult> results, Optional<TrialResult> best,
                           FinalModel model) {
-        /** @return true when a best configuration was found and its model trained */
+        /**
+         * @return true when a best configuration was found and its model trained, or, for a known-function
+         *     objective (which trains no model), when a best configuration was found
+         */
         public boolean modelDelivered() {
-            return model != null;
+            return model != null || best.isPresent() && best.get().metrics().containsKey(FunctionObjective.KEY);
         }
     }
 
@@ -89,10 +97,12 @@ public final class TuningRun {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int parallelism = settings.search().parallelism() > 0 ? settings.search().parallelism()
                 : context.defaultParallelism();
-        TrialRunner runner = new TrialRunner(settings.model().loss(), settings.metric(), settings.stopping(),
-                settings.fixed());
+        Objective runner = settings.objective().function()
+                .<Objective>map(function -> new FunctionObjective(function, settings.search().space()))
+                .orElseGet(() -> new TrialRunner(settings.model().loss(), settings.metric(), settings.stopping(),
+                        settings.fixed()));
         TrialJournal journal = TrialJournal.open(runDirectory);
-        Strategy strategy = StrategyFactory.create(settings.search(), settings.seed());
+        Strategy strategy = StrategyFactory.create(settings, data, parallelism);
         PreparedData broadcastPart = new PreparedData(data.train(), data.validation(), null, data.task(),
                 data.numClasses(), data.standardizer());
         try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, broadcastPart, runner,
@@ -100,8 +110,12 @@ public final class TuningRun {
             OptimizationLoop loop = new OptimizationLoop(strategy, evaluator, result -> {
                 journal.record(result);
                 progress.finished(result);
-            }, parallelism, settings.search().trials(), settings.seed());
-            return loop.run();
+            }, parallelism, settings.search().trials(), settings.seed(), settings.search().maxSeconds(),
+                    settings.search().target(), settings.metric());
+            List<TrialResult> results = loop.run();
+            progress.info("search stopped by " + loop.stopReason());
+            strategyReport = strategy.report();
+            return results;
         }
     }
 
@@ -112,11 +126,17 @@ public final class TuningRun {
         FinalModel model = null;
         BestRecord record = null;
         List<String> lines = new ArrayList<>();
-        if (best.isPresent()) {
+        if (best.isPresent() && settings.objective().function().isPresent()) {
+            record = new BestRecord(settings.runId(), best.get().id(), best.get().configuration(),
+                    best.get().metrics(), Map.of(), functionReport());
+            BestJsonWriter.write(runDirectory, record);
+            lines.add("objective: " + settings.objective().configName() + " (known minimum "
+                    + settings.objective().function().get().minimum() + "); no model is trained");
+        } else if (best.isPresent()) {
             model = FinalModel.train(best.get(), settings.fixed(), settings.model().loss(), settings.stopping(),
                     data, settings.finish().retrainOnValidation());
             record = new BestRecord(settings.runId(), best.get().id(), best.get().configuration(),
-                    best.get().metrics(), model.test(), Map.of());
+                    best.get().metrics(), model.test(), strategyReport);
             BestJsonWriter.write(runDirectory, record);
             saveModel(spark, data, runDirectory, model, lines);
             lines.add(String.format(Locale.ROOT, "final model: retrained on %s for %d epochs in %.1fs; test %s",
@@ -132,6 +152,13 @@ public final class TuningRun {
                 progress.elapsedSeconds(), results.size(), best.map(b -> "trial " + b.id() + " "
                         + b.configuration()).orElse("none"), model == null ? "-" : model.test(), runDirectory.path()));
         return new Outcome(runDirectory, results, best, model);
+    }
+
+    private Map<String, Object> functionReport() {
+        Map<String, Object> extra = new LinkedHashMap<>(strategyReport);
+        extra.put("objective", settings.objective().configName());
+        extra.put("known_minimum", settings.objective().function().get().minimum());
+        return extra;
     }
 
     private void saveModel(SparkSession spark, PreparedData data, RunDirectory runDirectory, FinalModel model,

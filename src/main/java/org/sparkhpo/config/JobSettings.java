@@ -20,6 +20,7 @@ import org.sparkhpo.train.StoppingRules;
  * @param finish how the final model is made
  * @param outputDir where run directories are created
  * @param spark the Spark master, application name and log level
+ * @param objective what a trial evaluates: SGD training or a known-optimum function
  */
 public record JobSettings(
         long seed,
@@ -32,7 +33,8 @@ public record JobSettings(
         SearchSettings search,
         FinishSettings finish,
         String outputDir,
-        SparkSettings spark) {
+        SparkSettings spark,
+        ObjectiveKind objective) {
     public JobSettings {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(data, "data");
@@ -44,5 +46,13 @@ public record JobSettings(
         Objects.requireNonNull(finish, "finish");
         Objects.requireNonNull(outputDir, "outputDir");
         Objects.requireNonNull(spark, "spark");
+        Objects.requireNonNull(objective, "objective");
+    }
+
+    /** Settings whose trials train by SGD ({@code hpo.objective = sgd}). */
+    public JobSettings(long seed, String runId, DataSettings data, ModelSettings model, Metric metric,
+                       HyperParameters fixed, StoppingRules stopping, SearchSettings search, FinishSettings finish,
+                       String outputDir, SparkSettings spark) {
+        this(seed, runId, data, model, metric, fixed, stopping, search, finish, outputDir, spark, ObjectiveKind.SGD);
     }
 }

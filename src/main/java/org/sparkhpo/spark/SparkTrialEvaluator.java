@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.sparkhpo.data.PreparedData;
+import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.Trial;
 import org.sparkhpo.trial.TrialEvaluator;
 import org.sparkhpo.trial.TrialResult;
@@ -39,16 +40,16 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
     private static final long POLL_MILLIS = 200;
     private final JavaSparkContext context;
     private final Broadcast<PreparedData> data;
-    private final TrialRunner runner;
+    private final Objective runner;
     private final String strategyName;
 
     /**
      * @param context the Spark context
      * @param data the prepared data; broadcast here, once
-     * @param runner how a trial is trained
+     * @param runner how a trial is evaluated (trained, or a known function)
      * @param strategyName the strategy's name, for job descriptions
      */
-    public SparkTrialEvaluator(JavaSparkContext context, PreparedData data, TrialRunner runner, String strategyName) {
+    public SparkTrialEvaluator(JavaSparkContext context, PreparedData data, Objective runner, String strategyName) {
         this.context = context;
         this.data = context.broadcast(data);
         this.runner = runner;
@@ -119,10 +120,10 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
     private static final class RunPartition extends AbstractFunction1<Iterator<Trial>, TrialResult>
             implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final TrialRunner runner;
+        private final Objective runner;
         private final Broadcast<PreparedData> data;
 
-        RunPartition(TrialRunner runner, Broadcast<PreparedData> data) {
+        RunPartition(Objective runner, Broadcast<PreparedData> data) {
             this.runner = runner;
             this.data = data;
         }

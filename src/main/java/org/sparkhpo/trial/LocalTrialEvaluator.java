@@ -6,14 +6,14 @@ import org.sparkhpo.data.PreparedData;
 
 /** Evaluates trials one after another in the calling thread: the reference the Spark evaluator must match. */
 public final class LocalTrialEvaluator implements TrialEvaluator {
-    private final TrialRunner runner;
+    private final Objective runner;
     private final PreparedData data;
 
     /**
-     * @param runner how a trial is trained
+     * @param runner how a trial is evaluated (trained, or a known function)
      * @param data the prepared data
      */
-    public LocalTrialEvaluator(TrialRunner runner, PreparedData data) {
+    public LocalTrialEvaluator(Objective runner, PreparedData data) {
         this.runner = runner;
         this.data = data;
     }
