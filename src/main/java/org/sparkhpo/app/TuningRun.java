@@ -2,6 +2,7 @@ package org.sparkhpo.app;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.sparkhpo.config.InvalidInputException;
 import org.sparkhpo.config.JobSettings;
 import org.sparkhpo.data.DataPreparer;
 import org.sparkhpo.data.PreparedData;
+import org.sparkhpo.objective.FunctionObjective;
 import org.sparkhpo.report.BestJsonWriter;
 import org.sparkhpo.report.BestRecord;
 import org.sparkhpo.report.HadoopCheckpointStore;
@@ -28,6 +30,7 @@ import org.sparkhpo.spark.SparkSessions;
 import org.sparkhpo.spark.SparkTrialEvaluator;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.trial.BestTrial;
+import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialRunner;
 
@@ -39,6 +42,8 @@ import org.sparkhpo.trial.TrialRunner;
  */
 public final class TuningRun {
     private final JobSettings settings;
+    /** What the strategy learned for best.json (theory estimates, DFO counts), set when the search ends. */
+    private Map<String, Object> strategyReport = Map.of();
 
     /**
      * What the run delivered.
@@ -50,9 +55,12 @@ public final class TuningRun {
      */
     public record Outcome(RunDirectory runDirectory, List<TrialResult> results, Optional<TrialResult> best,
                           FinalModel model) {
-        /** @return true when a best configuration was found and its model trained */
+        /**
+         * @return true when a best configuration was found and its model trained, or, for a known-function
+         *     objective (which trains no model), when a best configuration was found
+         */
         public boolean modelDelivered() {
-            return model != null;
+            return model != null || best.isPresent() && best.get().metrics().containsKey(FunctionObjective.KEY);
         }
     }
 
@@ -90,10 +98,12 @@ public final class TuningRun {
                                      ProgressLog progress) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int parallelism = roundSize(context.defaultParallelism());
-        TrialRunner runner = new TrialRunner(settings.model().loss(), settings.metric(), settings.stopping(),
-                settings.fixed());
+        Objective runner = settings.objective().function()
+                .<Objective>map(function -> new FunctionObjective(function, settings.search().space()))
+                .orElseGet(() -> new TrialRunner(settings.model().loss(), settings.metric(), settings.stopping(),
+                        settings.fixed()));
         TrialJournal journal = TrialJournal.open(runDirectory);
-        Strategy strategy = StrategyFactory.create(settings);
+        Strategy strategy = StrategyFactory.create(settings, data, parallelism);
         String checkpoints = settings.search().strategy().isBandit()
                 ? runDirectory.resolve(HadoopCheckpointStore.DIRECTORY).toString() : null;
         PreparedData broadcastPart = new PreparedData(data.train(), data.validation(), null, data.task(),
@@ -103,8 +113,12 @@ public final class TuningRun {
             OptimizationLoop loop = new OptimizationLoop(strategy, evaluator, result -> {
                 journal.record(result);
                 progress.finished(result);
-            }, parallelism, settings.search().trials(), settings.seed());
-            return loop.run();
+            }, parallelism, settings.search().trials(), settings.seed(), settings.search().maxSeconds(),
+                    settings.search().target(), settings.metric());
+            List<TrialResult> results = loop.run();
+            progress.info("search stopped by " + loop.stopReason());
+            strategyReport = strategy.report();
+            return results;
         } finally {
             if (checkpoints != null && !settings.bandit().keepCheckpoints()) {
                 new HadoopCheckpointStore(checkpoints, spark.sparkContext().hadoopConfiguration()).deleteAll();
@@ -113,8 +127,9 @@ public final class TuningRun {
     }
 
     /**
-     * Trials per round: the configured parallelism, else for grid and random search (which learn nothing
-     * between rounds) the whole budget in one round, so Spark packs the trials onto its slots as they free up,
+     * Trials per round: the configured parallelism, else for grid, random and the baselines (which learn
+     * nothing between rounds; grid and random unless the median rule needs earlier rounds) the whole budget in
+     * one round, so Spark packs the trials onto its slots as they free up,
      * else the cluster's task slots.
      */
     private int roundSize(int taskSlots) {
@@ -122,7 +137,8 @@ public final class TuningRun {
             return settings.search().parallelism();
         }
         return switch (settings.search().strategy()) {
-            case GRID, RANDOM -> settings.search().trials();
+            case GRID, RANDOM -> settings.medianStopping().enabled() ? taskSlots : settings.search().trials();
+            case FOLKLORE, MANUAL, THEORY -> settings.search().trials();
             default -> taskSlots;
         };
     }
@@ -137,11 +153,17 @@ public final class TuningRun {
         if (settings.search().strategy().isBandit()) {
             lines.addAll(RungReport.lines(results, settings.bandit().maxEpochs()));
         }
-        if (best.isPresent()) {
+        if (best.isPresent() && settings.objective().function().isPresent()) {
+            record = new BestRecord(settings.runId(), best.get().id(), best.get().configuration(),
+                    best.get().metrics(), Map.of(), functionReport());
+            BestJsonWriter.write(runDirectory, record);
+            lines.add("objective: " + settings.objective().configName() + " (known minimum "
+                    + settings.objective().function().get().minimum() + "); no model is trained");
+        } else if (best.isPresent()) {
             model = FinalModel.train(best.get(), settings.fixed(), settings.model().loss(), settings.stopping(),
                     data, settings.finish().retrainOnValidation());
             record = new BestRecord(settings.runId(), best.get().id(), best.get().configuration(),
-                    best.get().metrics(), model.test(), Map.of());
+                    best.get().metrics(), model.test(), strategyReport);
             BestJsonWriter.write(runDirectory, record);
             saveModel(spark, data, runDirectory, model, lines);
             lines.add(String.format(Locale.ROOT, "final model: retrained on %s for %d epochs in %.1fs; test %s",
@@ -157,6 +179,13 @@ public final class TuningRun {
                 progress.elapsedSeconds(), results.size(), best.map(b -> "trial " + b.id() + " "
                         + b.configuration()).orElse("none"), model == null ? "-" : model.test(), runDirectory.path()));
         return new Outcome(runDirectory, results, best, model);
+    }
+
+    private Map<String, Object> functionReport() {
+        Map<String, Object> extra = new LinkedHashMap<>(strategyReport);
+        extra.put("objective", settings.objective().configName());
+        extra.put("known_minimum", settings.objective().function().get().minimum());
+        return extra;
     }
 
     private void saveModel(SparkSession spark, PreparedData data, RunDirectory runDirectory, FinalModel model,

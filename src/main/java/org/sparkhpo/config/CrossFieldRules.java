@@ -1,11 +1,27 @@
 package org.sparkhpo.config;
 
+import org.sparkhpo.strategy.dfo.UnitCube;
 import org.sparkhpo.train.LossType;
 import org.sparkhpo.train.Metric;
 
 /** Rules that involve more than one key, each failing with the keys, the values and the rule. */
 final class CrossFieldRules {
     private CrossFieldRules() {
+    }
+
+    /**
+     * @return the metric the run optimizes: {@code metric} for SGD training, function-value for a known function
+     */
+    static Metric checkMetric(LossType loss, Metric metric, ObjectiveKind objective) {
+        if (objective != ObjectiveKind.SGD) {
+            return Metric.FUNCTION_VALUE;
+        }
+        if (metric == Metric.FUNCTION_VALUE) {
+            throw new InvalidInputException("hpo.metric.name: 'function-value' needs a known-optimum function, but"
+                    + " hpo.objective is 'sgd' (use accuracy, log-loss or rmse)");
+        }
+        checkMetric(loss, metric);
+        return metric;
     }
 
     static void checkMetric(LossType loss, Metric metric) {
@@ -47,6 +63,36 @@ final class CrossFieldRules {
         if (search.strategy() == StrategyKind.GRID && search.space().dimension() == 0) {
             throw new InvalidInputException("hpo.search.space: [] is empty; grid search needs at least one"
                     + " parameter");
+        }
+        if (search.strategy().isDerivativeFree()) {
+            try {
+                new UnitCube(search.space());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("hpo.search.space: " + e.getMessage() + " (hpo.search.strategy is '"
+                        + search.strategy().configName() + "')", e);
+            }
+        }
+        if (search.strategy() == StrategyKind.MANUAL && search.manual().isEmpty()) {
+            throw new InvalidInputException("hpo.search.manual: [] is empty and hpo.search.manual-file is not set;"
+                    + " the manual strategy needs at least one configuration");
+        }
+    }
+
+    static void checkObjective(SearchSettings search, ObjectiveKind objective) {
+        if (objective.function().isEmpty()) {
+            return;
+        }
+        StrategyKind strategy = search.strategy();
+        if (strategy == StrategyKind.THEORY || strategy == StrategyKind.FOLKLORE
+                || (strategy.isDerivativeFree() && search.start() == DfoStart.THEORY)) {
+            throw new InvalidInputException("hpo.objective: '" + objective.configName() + "' is a known function,"
+                    + " but " + (strategy.isDerivativeFree() ? "hpo.search.dfo.start = theory" : "hpo.search.strategy"
+                    + " = " + strategy.configName()) + " needs a training objective (use objective = sgd)");
+        }
+        try {
+            objective.function().get().checkDimension(search.space().dimension());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("hpo.objective: " + e.getMessage(), e);
         }
     }
 }

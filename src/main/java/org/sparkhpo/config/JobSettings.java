@@ -22,6 +22,7 @@ import org.sparkhpo.train.StoppingRules;
  * @param spark the Spark master, application name and log level
  * @param bandit successive halving and Hyperband parameters, and whether checkpoints are kept
  * @param medianStopping the median stopping rule inside trials
+ * @param objective what a trial evaluates: SGD training or a known-optimum function
  */
 public record JobSettings(
         long seed,
@@ -36,7 +37,8 @@ public record JobSettings(
         String outputDir,
         SparkSettings spark,
         BanditSettings bandit,
-        MedianStoppingSettings medianStopping) {
+        MedianStoppingSettings medianStopping,
+        ObjectiveKind objective) {
     public JobSettings {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(data, "data");
@@ -50,5 +52,6 @@ public record JobSettings(
         Objects.requireNonNull(spark, "spark");
         Objects.requireNonNull(bandit, "bandit");
         Objects.requireNonNull(medianStopping, "medianStopping");
+        Objects.requireNonNull(objective, "objective");
     }
 }

@@ -3,6 +3,7 @@ package org.sparkhpo.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Typed reads of single keys with range checks; every failure names the key, the value and the rule.
@@ -61,6 +62,18 @@ final class Keys {
         } catch (ConfigException.WrongType e) {
             throw InvalidInputException.forKey(key, raw(key), "must be a number");
         }
+    }
+
+    /** @return the number, or empty when the key is set to null */
+    OptionalDouble optionalNumber(String key) {
+        if (config.getIsNull(key)) {
+            return OptionalDouble.empty();
+        }
+        double value = number(key);
+        if (!Double.isFinite(value)) {
+            throw InvalidInputException.forKey(key, value, "must be a finite number or null");
+        }
+        return OptionalDouble.of(value);
     }
 
     double doubleIn(String key, double low, double high, boolean closedLow) {

@@ -89,22 +89,20 @@ public final class SettingsLoader {
     static JobSettings fromConfig(Config config) {
         Keys keys = new Keys(config);
         ModelSettings model = model(keys);
+        ObjectiveKind objective = keys.choice("hpo.objective", ObjectiveKind.byName(keys.string("hpo.objective"))
+                .orElse(null), ObjectiveKind.names());
         Metric metric = keys.choice("hpo.metric.name", Metric.byName(keys.string("hpo.metric.name")).orElse(null),
                 Metric.names());
-        CrossFieldRules.checkMetric(model.loss(), metric);
+        metric = CrossFieldRules.checkMetric(model.loss(), metric, objective);
         DataSettings data = data(keys);
         HyperParameters fixed = fixedHyperParameters(keys);
         StoppingRules stopping = stopping(keys);
-        SearchSettings search = new SearchSettings(
-                keys.choice("hpo.search.strategy", StrategyKind.byName(keys.string("hpo.search.strategy"))
-                        .orElse(null), StrategyKind.names()),
-                keys.intIn("hpo.search.trials", 1, 10_000_000),
-                keys.intIn("hpo.search.parallelism", 0, 100_000),
-                SpaceReader.read(config, "hpo.search.space"));
+        SearchSettings search = SearchKeys.read(config, keys);
         CrossFieldRules.checkSearch(search);
         BanditSettings bandit = bandit(keys);
         MedianStoppingSettings medianStopping = medianStopping(keys);
         CrossFieldRules.checkBandit(search, bandit, medianStopping);
+        CrossFieldRules.checkObjective(search, objective);
         return new JobSettings(
                 config.getLong("hpo.seed"),
                 runId(keys.string("hpo.run-id")),
@@ -113,7 +111,7 @@ public final class SettingsLoader {
                 keys.nonEmptyString("hpo.output.dir"),
                 new SparkSettings(keys.string("hpo.spark.master"), keys.nonEmptyString("hpo.spark.app-name"),
                         keys.oneOf("hpo.spark.log-level", List.of("ERROR", "WARN", "INFO", "DEBUG"))),
-                bandit, medianStopping);
+                bandit, medianStopping, objective);
     }
 
     private static BanditSettings bandit(Keys keys) {

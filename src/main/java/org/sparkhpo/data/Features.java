@@ -22,4 +22,21 @@ public sealed interface Features extends Serializable permits DenseFeatures, Flo
 
     /** @return the number of bytes of the primitive arrays that hold this matrix */
     long sizeInBytes();
+
+    /**
+     * @param row a row
+     * @param vector at least {@link #columns()} values
+     * @return the dot product of the row with the vector's first {@code columns()} values (slow paths only:
+     *     training goes through the BLAS kernels)
+     */
+    double dot(int row, double[] vector);
+
+    /**
+     * Adds {@code scale} times the row to the first {@code columns()} values of {@code out} (slow paths only).
+     *
+     * @param row a row
+     * @param scale the factor
+     * @param out the accumulator
+     */
+    void addScaledRow(int row, double scale, double[] out);
 }

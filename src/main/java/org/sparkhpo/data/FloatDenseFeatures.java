@@ -72,4 +72,22 @@ public final class FloatDenseFeatures implements Features {
     public long sizeInBytes() {
         return 4L * values.length;
     }
+
+    @Override
+    public double dot(int row, double[] vector) {
+        double sum = 0.0;
+        int base = row * columns;
+        for (int c = 0; c < columns; c++) {
+            sum += values[base + c] * vector[c];
+        }
+        return sum;
+    }
+
+    @Override
+    public void addScaledRow(int row, double scale, double[] out) {
+        int base = row * columns;
+        for (int c = 0; c < columns; c++) {
+            out[c] += scale * values[base + c];
+        }
+    }
 }

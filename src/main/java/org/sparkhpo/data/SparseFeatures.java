@@ -115,4 +115,20 @@ public final class SparseFeatures implements Features {
     public long sizeInBytes() {
         return 4L * rowStart.length + 4L * columnIndices.length + 8L * values.length;
     }
+
+    @Override
+    public double dot(int row, double[] vector) {
+        double sum = 0.0;
+        for (int k = rowStart[row]; k < rowStart[row + 1]; k++) {
+            sum += values[k] * vector[columnIndices[k]];
+        }
+        return sum;
+    }
+
+    @Override
+    public void addScaledRow(int row, double scale, double[] out) {
+        for (int k = rowStart[row]; k < rowStart[row + 1]; k++) {
+            out[columnIndices[k]] += scale * values[k];
+        }
+    }
 }

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.report.HadoopCheckpointStore;
 import org.sparkhpo.trial.CheckpointStore;
+import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.Trial;
 import org.sparkhpo.trial.TrialEvaluator;
 import org.sparkhpo.trial.TrialResult;
@@ -45,30 +46,30 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
     private static final long POLL_MILLIS = 200;
     private final JavaSparkContext context;
     private final Broadcast<PreparedData> data;
-    private final TrialRunner runner;
+    private final Objective runner;
     private final String strategyName;
     private final String checkpointDirectory;
 
     /**
      * @param context the Spark context
      * @param data the prepared data; broadcast here, once
-     * @param runner how a trial is trained
+     * @param runner how a trial is evaluated (trained, or a known function)
      * @param strategyName the strategy's name, for job descriptions
      */
-    public SparkTrialEvaluator(JavaSparkContext context, PreparedData data, TrialRunner runner, String strategyName) {
+    public SparkTrialEvaluator(JavaSparkContext context, PreparedData data, Objective runner, String strategyName) {
         this(context, data, runner, strategyName, null);
     }
 
     /**
      * @param context the Spark context
      * @param data the prepared data; broadcast here, once
-     * @param runner how a trial is trained
+     * @param runner how a trial is evaluated (trained, or a known function)
      * @param strategyName the strategy's name, for job descriptions
      * @param checkpointDirectory the fully qualified URI of the directory where rung evaluations write and read
      *     checkpoints ({@link HadoopCheckpointStore}, built inside each task with a Hadoop configuration made
      *     on the executor), or null when no trial needs one
      */
-    public SparkTrialEvaluator(JavaSparkContext context, PreparedData data, TrialRunner runner, String strategyName,
+    public SparkTrialEvaluator(JavaSparkContext context, PreparedData data, Objective runner, String strategyName,
                                String checkpointDirectory) {
         this.context = context;
         this.data = context.broadcast(data);
@@ -162,11 +163,11 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
     private static final class RunPartition extends AbstractFunction1<Iterator<Trial>, TrialResult>
             implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final TrialRunner runner;
+        private final Objective runner;
         private final Broadcast<PreparedData> data;
         private final String checkpointDirectory;
 
-        RunPartition(TrialRunner runner, Broadcast<PreparedData> data, String checkpointDirectory) {
+        RunPartition(Objective runner, Broadcast<PreparedData> data, String checkpointDirectory) {
             this.runner = runner;
             this.data = data;
             this.checkpointDirectory = checkpointDirectory;

@@ -1,6 +1,7 @@
 package org.sparkhpo.strategy;
 
 import java.util.List;
+import java.util.Map;
 import org.sparkhpo.trial.TrialResult;
 
 /**
@@ -23,4 +24,14 @@ public interface Strategy {
 
     /** @return true when the strategy has nothing more to propose; a query, it changes nothing */
     boolean isFinished();
+
+    /**
+     * Figures the strategy learned that belong in {@code best.json} (for example the theory strategy's
+     * smoothness estimates); a query, it changes nothing.
+     *
+     * @return named numbers or strings, empty by default
+     */
+    default Map<String, Object> report() {
+        return Map.of();
+    }
 }

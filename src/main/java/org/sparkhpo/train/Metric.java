@@ -14,12 +14,15 @@ import java.util.Optional;
  *       higher is better</li>
  *   <li>log-loss: mean -log p(label), with p from softmax or the logistic sigmoid; lower is better</li>
  *   <li>rmse: sqrt(mean (s - y)^2); lower is better</li>
+ *   <li>function-value: not a model metric but the value of a known-optimum function ({@code hpo.objective},
+ *       package {@code org.sparkhpo.objective}) that stands in for training; lower is better</li>
  * </ul>
  */
 public enum Metric {
     ACCURACY("accuracy", true),
     LOG_LOSS("log-loss", false),
-    RMSE("rmse", false);
+    RMSE("rmse", false),
+    FUNCTION_VALUE("function-value", false);
 
     /** Probabilities are clipped to [EPSILON, 1] in log-loss, as scikit-learn's log_loss does. */
     private static final double EPSILON = 1e-15;
@@ -92,6 +95,7 @@ public enum Metric {
             case ACCURACY -> predictedClass(scores, base, k) == (int) label ? 1.0 : 0.0;
             case LOG_LOSS -> -Math.log(Math.max(EPSILON, probabilityOf(scores, base, k, (int) label)));
             case RMSE -> (scores[base] - label) * (scores[base] - label);
+            case FUNCTION_VALUE -> throw new IllegalStateException("function-value is not a metric of a model");
         };
     }
 

@@ -6,24 +6,24 @@ import org.sparkhpo.data.PreparedData;
 
 /** Evaluates trials one after another in the calling thread: the reference the Spark evaluator must match. */
 public final class LocalTrialEvaluator implements TrialEvaluator {
-    private final TrialRunner runner;
+    private final Objective runner;
     private final PreparedData data;
     private final CheckpointStore store;
 
     /**
-     * @param runner how a trial is trained
+     * @param runner how a trial is evaluated (trained, or a known function)
      * @param data the prepared data
      */
-    public LocalTrialEvaluator(TrialRunner runner, PreparedData data) {
+    public LocalTrialEvaluator(Objective runner, PreparedData data) {
         this(runner, data, null);
     }
 
     /**
-     * @param runner how a trial is trained
+     * @param runner how a trial is evaluated
      * @param data the prepared data
      * @param store where rung evaluations keep their checkpoints (null when no trial needs one)
      */
-    public LocalTrialEvaluator(TrialRunner runner, PreparedData data, CheckpointStore store) {
+    public LocalTrialEvaluator(Objective runner, PreparedData data, CheckpointStore store) {
         this.runner = runner;
         this.data = data;
         this.store = store;

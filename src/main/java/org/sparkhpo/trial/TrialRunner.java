@@ -30,7 +30,7 @@ import org.sparkhpo.train.TrainingState;
  * @param fixed the hyperparameters used where a configuration sets nothing
  */
 public record TrialRunner(LossType lossType, Metric metric, StoppingRules stopping, HyperParameters fixed)
-        implements Serializable {
+        implements Serializable, Objective {
 
     /** Metric key of the objective on validation, for example {@code val_accuracy}. */
     public static String objectiveKey(Metric metric) {
@@ -131,6 +131,7 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
      * @param data the prepared data
      * @return the trial's result, FAILED with the reason when training diverged or anything threw
      */
+    @Override
     public TrialResult run(Trial trial, PreparedData data) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         try {

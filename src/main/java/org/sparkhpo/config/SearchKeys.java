@@ -1,0 +1,57 @@
+package org.sparkhpo.config;
+
+import com.typesafe.config.Config;
+import java.util.ArrayList;
+import java.util.List;
+import org.sparkhpo.space.Configuration;
+import org.sparkhpo.strategy.baseline.ManualConfigurations;
+import org.sparkhpo.strategy.dfo.DesignKind;
+import org.sparkhpo.strategy.dfo.DfoOptions;
+
+/** Reads the keys under {@code hpo.search} into {@link SearchSettings}. Used by {@link SettingsLoader} only. */
+final class SearchKeys {
+    private SearchKeys() {
+    }
+
+    static SearchSettings read(Config config, Keys keys) {
+        List<Configuration> manual = new ArrayList<>(ManualConfigurations.fromEntries(
+                config.getList("hpo.search.manual").unwrapped(), "hpo.search.manual"));
+        String manualFile = keys.string("hpo.search.manual-file");
+        if (!manualFile.isEmpty()) {
+            manual.addAll(ManualConfigurations.fromCsv(manualFile));
+        }
+        return new SearchSettings(
+                keys.choice("hpo.search.strategy", StrategyKind.byName(keys.string("hpo.search.strategy"))
+                        .orElse(null), StrategyKind.names()),
+                keys.intIn("hpo.search.trials", 1, 10_000_000),
+                keys.intIn("hpo.search.parallelism", 0, 100_000),
+                SpaceReader.read(config, "hpo.search.space"),
+                keys.doubleIn("hpo.search.max-seconds", 0.0, Double.MAX_VALUE, true),
+                keys.optionalNumber("hpo.search.target"),
+                manual,
+                dfo(keys),
+                keys.choice("hpo.search.dfo.start", DfoStart.byName(keys.string("hpo.search.dfo.start")).orElse(null),
+                        DfoStart.names()));
+    }
+
+    private static DfoOptions dfo(Keys keys) {
+        String prefix = "hpo.search.dfo.";
+        int points = keys.intIn(prefix + "initial-points", 0, 1_000_000);
+        DesignKind design = keys.choice(prefix + "initial-design", DesignKind.byName(keys.string(prefix
+                + "initial-design")).orElse(null), DesignKind.names());
+        double step = keys.number(prefix + "step");
+        if (!(step > 0.0 && step <= 1.0)) {
+            throw InvalidInputException.forKey(prefix + "step", step, "must be in (0, 1]");
+        }
+        double minStep = keys.doubleIn(prefix + "min-step", 0.0, Double.MAX_VALUE, false);
+        if (minStep >= step) {
+            throw InvalidInputException.forKey(prefix + "min-step", minStep, "must be < hpo.search.dfo.step ("
+                    + step + ")");
+        }
+        int population = keys.intIn(prefix + "population", 0, 1_000_000);
+        if (population == 1) {
+            throw InvalidInputException.forKey(prefix + "population", 1, "must be 0 (default) or >= 2");
+        }
+        return new DfoOptions(points, design, step, minStep, population);
+    }
+}
