@@ -1,5 +1,8 @@
 package org.sparkhpo.app;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkhpo.config.InvalidInputException;
@@ -26,12 +29,26 @@ public final class HpoJob {
     private HpoJob() {
     }
 
-    /** @param args {@code [CONF] [--set key=value]... [--help]} */
+    /** @param args {@code [CONF] [--set key=value]... [--resume RUN_ID] [--nightly [--break-lock]] [--help]} */
     public static void main(String[] args) {
         int code = run(args);
         if (code != OK) {
             System.exit(code);
         }
+    }
+
+    private static int execute(CommandLine commandLine) throws IOException {
+        List<String> overrides = new ArrayList<>(commandLine.overrides());
+        if (commandLine.resume() != null) {
+            overrides.add("hpo.run-id=" + commandLine.resume());
+        }
+        JobSettings settings = SettingsLoader.load(commandLine.configFile(), overrides);
+        if (commandLine.nightly()) {
+            throw new InvalidInputException("--nightly: not available in this build");
+        }
+        RunPlan plan = commandLine.resume() != null ? RunPlan.resumed() : RunPlan.fresh();
+        TuningRun.Outcome outcome = new TuningRun(settings, plan).execute();
+        return outcome.modelDelivered() ? OK : FAILURE;
     }
 
     /**
@@ -47,9 +64,7 @@ public final class HpoJob {
                 System.out.println(CommandLine.USAGE);
                 return OK;
             }
-            JobSettings settings = SettingsLoader.load(commandLine.configFile(), commandLine.overrides());
-            TuningRun.Outcome outcome = new TuningRun(settings).execute();
-            return outcome.modelDelivered() ? OK : FAILURE;
+            return execute(commandLine);
         } catch (InvalidInputException e) {
             System.err.println("spark-hpo: error: " + e.getMessage());
             LOG.debug("bad input", e);
