@@ -48,7 +48,6 @@ public final class JavaProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.addAll(sparkJvmOptions());
-        command.add("-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.properties").toAbsolutePath());
         command.add("-cp");
         command.add(classpath());
         command.add(mainClass);
@@ -89,6 +88,15 @@ public final class JavaProcess {
             return Files.exists(file) ? Files.readAllLines(file).size() : 0;
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    /** @return whether the file {@code log} contains {@code text} */
+    public static boolean contains(Path log, String text) {
+        try {
+            return Files.exists(log) && Files.readString(log).contains(text);
+        } catch (IOException e) {
+            return false;
         }
     }
 
