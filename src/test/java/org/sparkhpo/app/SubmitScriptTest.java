@@ -40,7 +40,7 @@ class SubmitScriptTest {
 
     @Test
     void everyScriptParses() throws Exception {
-        for (String script : List.of("scripts/submit.sh", "scripts/run-local.sh")) {
+        for (String script : List.of("scripts/submit.sh", "scripts/nightly.sh", "scripts/run-local.sh")) {
             Result result = bash("-n", script);
             assertEquals(0, result.code(), script + ": " + result.output());
         }
