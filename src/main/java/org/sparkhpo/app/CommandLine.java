@@ -5,17 +5,22 @@ import java.util.List;
 import org.sparkhpo.config.InvalidInputException;
 
 /**
- * The job's command line: {@code [CONF] [--set key=value]... [--help]}.
+ * The job's command line: {@code [CONF] [--set key=value]... [--resume RUN_ID] [--nightly [--break-lock]]
+ * [--help]}.
  *
  * @param configFile the configuration file, or null
  * @param overrides the {@code --set} overrides, in order
  * @param help whether {@code --help} was given
+ * @param resume the id of the run to resume, or null
+ * @param nightly whether to run as the nightly job ({@link NightlyRun})
+ * @param breakLock whether the nightly job may break a stale lock
  */
-public record CommandLine(String configFile, List<String> overrides, boolean help) {
+public record CommandLine(String configFile, List<String> overrides, boolean help, String resume, boolean nightly,
+                          boolean breakLock) {
 
     /** The text {@code --help} prints. */
     public static final String USAGE = String.join("\n",
-            "Usage: spark-hpo [CONF] [--set key=value]... [--help]",
+            "Usage: spark-hpo [CONF] [--set key=value]... [--resume RUN_ID] [--nightly [--break-lock]] [--help]",
             "",
             "Tunes the hyperparameters of a momentum-SGD linear model on Spark: grid, random, Nelder-Mead,",
             "pattern search, CMA-ES, folklore, manual or theory-derived search over a search space, one Spark",
@@ -26,6 +31,13 @@ public record CommandLine(String configFile, List<String> overrides, boolean hel
             "                       spark-submit also -Dconfig.file=FILE)",
             "  --set key=value      override one key, e.g. --set hpo.search.trials=20",
             "                       --set 'hpo.search.space=[{name=l2, values=[1e-4, 1e-2]}]'",
+            "  --resume RUN_ID      resume the interrupted run RUN_ID of hpo.output.dir: journaled trials are",
+            "                       replayed, not run again; the settings must shape the same trials (seed,",
+            "                       strategy, trials, space, training, data, model, metric)",
+            "  --nightly            run as the nightly job (scripts/nightly.sh): take the lock of hpo.output.dir,",
+            "                       resume hpo.run-id when unfinished, warm start from the LATEST run, compare",
+            "                       with it, then point LATEST at this run",
+            "  --break-lock         with --nightly: break a lock older than hpo.nightly.lock-stale-hours",
             "  --help               print this text",
             "",
             "Main keys (all are documented in README.md, 'Configuration reference'):",
@@ -35,7 +47,9 @@ public record CommandLine(String configFile, List<String> overrides, boolean hel
             "  hpo.search.dfo.*, hpo.objective, hpo.output.dir",
             "",
             "Outputs: <hpo.output.dir>/<run-id>/{trials.jsonl, trials.csv, best.json, model/, summary.txt}",
-            "Exit codes: 0 finished; 2 bad configuration or input data (nothing written over); 1 other failure.");
+            "Exit codes: 0 finished; 2 bad configuration or input data (nothing written over); 1 other failure;",
+            "  3 (--nightly) the best objective regressed by more than hpo.nightly.max-regression;",
+            "  4 (--nightly) another run holds the lock.");
 
     /**
      * @param args the arguments
@@ -43,20 +57,54 @@ public record CommandLine(String configFile, List<String> overrides, boolean hel
      * @throws InvalidInputException for an unknown option or a missing value
      */
     public static CommandLine parse(String[] args) {
-        String config = null;
-        List<String> overrides = new ArrayList<>();
-        boolean help = false;
+        Parser parser = new Parser();
         for (int i = 0; i < args.length; i++) {
+            i = parser.accept(args, i);
+        }
+        if (parser.breakLock && !parser.nightly) {
+            throw new InvalidInputException("--break-lock: only allowed with --nightly");
+        }
+        if (parser.resume != null && parser.nightly) {
+            throw new InvalidInputException("--resume: not with --nightly, which resumes an unfinished run itself");
+        }
+        return new CommandLine(parser.config, parser.overrides, parser.help, parser.resume, parser.nightly,
+                parser.breakLock);
+    }
+
+    /** The options seen so far. */
+    private static final class Parser {
+        private String config;
+        private final List<String> overrides = new ArrayList<>();
+        private boolean help;
+        private String resume;
+        private boolean nightly;
+        private boolean breakLock;
+
+        /** @return the index of the last argument consumed */
+        int accept(String[] args, int i) {
             String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                help = true;
-            } else if (arg.equals("--set")) {
-                if (i + 1 >= args.length) {
-                    throw new InvalidInputException("--set: missing key=value after --set");
+            switch (arg) {
+                case "--help", "-h" -> help = true;
+                case "--nightly" -> nightly = true;
+                case "--break-lock" -> breakLock = true;
+                case "--set" -> {
+                    overrides.add(value(args, i));
+                    return i + 1;
                 }
-                overrides.add(args[++i]);
-            } else if (arg.startsWith("--set=")) {
+                case "--resume" -> {
+                    resume = value(args, i);
+                    return i + 1;
+                }
+                default -> other(arg);
+            }
+            return i;
+        }
+
+        private void other(String arg) {
+            if (arg.startsWith("--set=")) {
                 overrides.add(arg.substring("--set=".length()));
+            } else if (arg.startsWith("--resume=")) {
+                resume = arg.substring("--resume=".length());
             } else if (arg.startsWith("-")) {
                 throw new InvalidInputException(arg + ": unknown option (see --help)");
             } else if (config == null) {
@@ -66,6 +114,12 @@ public record CommandLine(String configFile, List<String> overrides, boolean hel
                         + config + ")");
             }
         }
-        return new CommandLine(config, overrides, help);
+
+        private static String value(String[] args, int i) {
+            if (i + 1 >= args.length) {
+                throw new InvalidInputException(args[i] + ": missing value after " + args[i]);
+            }
+            return args[i + 1];
+        }
     }
 }

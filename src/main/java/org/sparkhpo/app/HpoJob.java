@@ -1,17 +1,23 @@
 package org.sparkhpo.app;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkhpo.config.InvalidInputException;
 import org.sparkhpo.config.JobSettings;
+import org.sparkhpo.config.NightlySettings;
 import org.sparkhpo.config.SettingsLoader;
+import org.sparkhpo.report.LockHeldException;
 import org.sparkhpo.spark.SparkSessions;
 
 /**
  * The job's entry point ({@code spark-submit --class org.sparkhpo.app.HpoJob}). Parses the command line,
  * loads and validates every setting, runs the {@link TuningRun}, and maps the outcome to the exit code of
  * DESIGN.md section 5: 0 finished, 2 bad configuration or input (one line naming where, the value and the
- * rule; no stack trace unless debug logging is on), 1 anything else.
+ * rule; no stack trace unless debug logging is on), 1 anything else; with {@code --nightly} also 3 (the best
+ * objective regressed beyond {@code hpo.nightly.max-regression}) and 4 (another run holds the lock).
  */
 public final class HpoJob {
     private static final Logger LOG = LoggerFactory.getLogger(HpoJob.class);
@@ -22,16 +28,35 @@ public final class HpoJob {
     public static final int FAILURE = 1;
     /** Exit code: bad configuration or bad input data. */
     public static final int BAD_INPUT = 2;
+    /** Exit code (nightly): the best objective regressed by more than {@code hpo.nightly.max-regression}. */
+    public static final int REGRESSION = 3;
+    /** Exit code (nightly): another run holds the output directory's lock. */
+    public static final int LOCKED = 4;
 
     private HpoJob() {
     }
 
-    /** @param args {@code [CONF] [--set key=value]... [--help]} */
+    /** @param args {@code [CONF] [--set key=value]... [--resume RUN_ID] [--nightly [--break-lock]] [--help]} */
     public static void main(String[] args) {
         int code = run(args);
         if (code != OK) {
             System.exit(code);
         }
+    }
+
+    private static int execute(CommandLine commandLine) throws IOException {
+        List<String> overrides = new ArrayList<>(commandLine.overrides());
+        if (commandLine.resume() != null) {
+            overrides.add("hpo.run-id=" + commandLine.resume());
+        }
+        JobSettings settings = SettingsLoader.load(commandLine.configFile(), overrides);
+        if (commandLine.nightly()) {
+            NightlySettings nightly = SettingsLoader.loadNightly(commandLine.configFile(), overrides);
+            return new NightlyRun(settings, nightly, commandLine.breakLock()).execute();
+        }
+        RunPlan plan = commandLine.resume() != null ? RunPlan.resumed() : RunPlan.fresh();
+        TuningRun.Outcome outcome = new TuningRun(settings, plan).execute();
+        return outcome.modelDelivered() ? OK : FAILURE;
     }
 
     /**
@@ -47,9 +72,10 @@ public final class HpoJob {
                 System.out.println(CommandLine.USAGE);
                 return OK;
             }
-            JobSettings settings = SettingsLoader.load(commandLine.configFile(), commandLine.overrides());
-            TuningRun.Outcome outcome = new TuningRun(settings).execute();
-            return outcome.modelDelivered() ? OK : FAILURE;
+            return execute(commandLine);
+        } catch (LockHeldException e) {
+            System.err.println("spark-hpo: locked: " + e.getMessage());
+            return LOCKED;
         } catch (InvalidInputException e) {
             System.err.println("spark-hpo: error: " + e.getMessage());
             LOG.debug("bad input", e);

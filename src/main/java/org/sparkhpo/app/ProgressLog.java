@@ -17,7 +17,7 @@ final class ProgressLog {
 
     private final Metric metric;
     private final String key;
-    private final int total;
+    private int total;
     private final long startNanos = System.nanoTime();
     private int done;
     private TrialResult best;
@@ -29,6 +29,15 @@ final class ProgressLog {
     }
 
     void finished(TrialResult result) {
+        log(result, "");
+    }
+
+    /** Logs a result an earlier attempt journaled, which this one replays instead of running. */
+    void replayed(TrialResult result) {
+        log(result, " (replayed from the journal)");
+    }
+
+    private void log(TrialResult result, String origin) {
         done++;
         double value = result.metric(key);
         if (result.state() == TrialState.COMPLETE && (best == null || metric.isBetter(value, best.metric(key)))) {
@@ -39,8 +48,13 @@ final class ProgressLog {
                 result.metric("train_seconds"), (int) result.metric("epochs"));
         String bestText = best == null ? "none yet" : String.format(Locale.ROOT, "%.4f (trial %d)",
                 best.metric(key), best.id());
-        LOG.info(String.format(Locale.ROOT, "[%d/%d] trial %d %s | best %s | elapsed %.1fs", done, total,
-                result.id(), outcome, bestText, elapsedSeconds()));
+        LOG.info(String.format(Locale.ROOT, "[%d/%d] trial %d %s%s | best %s | elapsed %.1fs", done, total,
+                result.id(), outcome, origin, bestText, elapsedSeconds()));
+    }
+
+    /** @param total how many trials the run plans in all (the strategy's plus warm-start trials) */
+    void plannedTrials(int total) {
+        this.total = total;
     }
 
     void info(String message) {

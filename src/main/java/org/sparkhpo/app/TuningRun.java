@@ -29,6 +29,7 @@ import org.sparkhpo.spark.MllibModelExporter;
 import org.sparkhpo.spark.SparkSessions;
 import org.sparkhpo.spark.SparkTrialEvaluator;
 import org.sparkhpo.strategy.Strategy;
+import org.sparkhpo.strategy.WarmStartStrategy;
 import org.sparkhpo.trial.BestTrial;
 import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.TrialResult;
@@ -44,6 +45,7 @@ public final class TuningRun {
     private final JobSettings settings;
     /** What the strategy learned for best.json (theory estimates, DFO counts), set when the search ends. */
     private Map<String, Object> strategyReport = Map.of();
+    private final RunPlan plan;
 
     /**
      * What the run delivered.
@@ -52,9 +54,11 @@ public final class TuningRun {
      * @param results every trial result
      * @param best the best trial, if any completed
      * @param model the final model, when one was trained
+     * @param replayed how many results came from the journal of an earlier attempt (0 for a new run)
+     * @param comparison this run's best next to the previous run's, when the plan named one
      */
     public record Outcome(RunDirectory runDirectory, List<TrialResult> results, Optional<TrialResult> best,
-                          FinalModel model) {
+                          FinalModel model, int replayed, Optional<RunComparison> comparison) {
         /**
          * @return true when a best configuration was found and its model trained, or, for a known-function
          *     objective (which trains no model), when a best configuration was found
@@ -64,14 +68,24 @@ public final class TuningRun {
         }
     }
 
-    /** @param settings the validated settings */
+    /** @param settings the validated settings of a new run */
     public TuningRun(JobSettings settings) {
+        this(settings, RunPlan.fresh());
+    }
+
+    /**
+     * @param settings the validated settings
+     * @param plan new or resumed run, warm start and the previous run to compare with
+     */
+    public TuningRun(JobSettings settings, RunPlan plan) {
         this.settings = settings;
+        this.plan = plan;
     }
 
     /**
      * @return what the run delivered
-     * @throws InvalidInputException for bad data or an output directory that cannot be written
+     * @throws InvalidInputException for bad data, an output directory that cannot be written, a new run whose
+     *     directory already holds results, or a resumed run whose settings changed
      * @throws IOException when writing outputs fails
      */
     public Outcome execute() throws IOException {
@@ -84,44 +98,60 @@ public final class TuningRun {
                 data.numClasses(), data.sizeInBytes() / 1e6));
         SparkSession spark = SparkSessions.create(settings.spark());
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
-        RunDirectory runDirectory = RunDirectory.create(settings.outputDir(), settings.runId(), hadoopConf);
-        if (runDirectory.exists("trials.jsonl")) {
-            throw InvalidInputException.forKey("hpo.run-id", settings.runId(), "already has results in "
-                    + runDirectory.path() + "; choose another run id");
-        }
-        progress.info("run directory: " + runDirectory.path());
-        List<TrialResult> results = search(spark, data, runDirectory, progress);
-        return finish(spark, data, runDirectory, results, progress);
+        RunDirectory runDirectory = plan.resume()
+                ? RunDirectory.open(settings.outputDir(), settings.runId(), hadoopConf)
+                : RunDirectory.create(settings.outputDir(), settings.runId(), hadoopConf);
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        ResumableRun run = ResumableRun.begin(runDirectory, settings, roundSize(context.defaultParallelism()), plan);
+        progress.plannedTrials(StrategyFactory.plannedTrials(settings) + run.warmStart().size());
+        progress.info("run directory: " + runDirectory.path() + (plan.resume() ? " (resumed: "
+                + run.journal().results().size() + " trials journaled)" : ""));
+        Search search = search(spark, data, runDirectory, run, progress);
+        Outcome outcome = finish(spark, data, runDirectory, search, progress);
+        run.markFinished();
+        return outcome;
     }
 
-    private List<TrialResult> search(SparkSession spark, PreparedData data, RunDirectory runDirectory,
-                                     ProgressLog progress) {
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int parallelism = roundSize(context.defaultParallelism());
+    /** The trials of this attempt: every result, and how many of them came from the journal. */
+    private record Search(List<TrialResult> results, int replayed) {
+    }
+
+    private Search search(SparkSession session, PreparedData data, RunDirectory runDirectory, ResumableRun run,
+                          ProgressLog progress) {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(session.sparkContext());
         Objective runner = settings.objective().function()
                 .<Objective>map(function -> new FunctionObjective(function, settings.search().space()))
                 .orElseGet(() -> new TrialRunner(settings.model().loss(), settings.metric(), settings.stopping(),
                         settings.fixed()));
-        TrialJournal journal = TrialJournal.open(runDirectory);
-        Strategy strategy = StrategyFactory.create(settings, data, parallelism);
+        TrialJournal journal = run.journal();
+        Strategy strategy = StrategyFactory.create(settings, data, run.parallelism());
+        if (!run.warmStart().isEmpty()) {
+            strategy = new WarmStartStrategy(run.warmStart(), strategy);
+        }
         String checkpoints = settings.search().strategy().isBandit()
                 ? runDirectory.resolve(HadoopCheckpointStore.DIRECTORY).toString() : null;
         PreparedData broadcastPart = new PreparedData(data.train(), data.validation(), null, data.task(),
                 data.numClasses(), data.standardizer());
-        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, broadcastPart, runner,
+        try (SparkTrialEvaluator spark = new SparkTrialEvaluator(context, broadcastPart, runner,
                 settings.search().strategy().configName(), checkpoints)) {
+            ReplayingEvaluator evaluator = run.replaying(spark);
             OptimizationLoop loop = new OptimizationLoop(strategy, evaluator, result -> {
-                journal.record(result);
-                progress.finished(result);
-            }, parallelism, settings.search().trials(), settings.seed(), settings.search().maxSeconds(),
-                    settings.search().target(), settings.metric());
+                if (evaluator.isReplayed(result.id())) {
+                    progress.replayed(result);
+                } else {
+                    journal.record(result);
+                    progress.finished(result);
+                }
+            }, run.parallelism(), settings.search().trials() + run.warmStart().size(), settings.seed(),
+                    settings.search().maxSeconds(), settings.search().target(), settings.metric());
             List<TrialResult> results = loop.run();
+            evaluator.checkNothingLeft();
             progress.info("search stopped by " + loop.stopReason());
             strategyReport = strategy.report();
-            return results;
+            return new Search(results, evaluator.replayedCount());
         } finally {
             if (checkpoints != null && !settings.bandit().keepCheckpoints()) {
-                new HadoopCheckpointStore(checkpoints, spark.sparkContext().hadoopConfiguration()).deleteAll();
+                new HadoopCheckpointStore(checkpoints, session.sparkContext().hadoopConfiguration()).deleteAll();
             }
         }
     }
@@ -129,8 +159,7 @@ public final class TuningRun {
     /**
      * Trials per round: the configured parallelism, else for grid, random and the baselines (which learn
      * nothing between rounds; grid and random unless the median rule needs earlier rounds) the whole budget in
-     * one round, so Spark packs the trials onto its slots as they free up,
-     * else the cluster's task slots.
+     * one round, so Spark packs the trials onto its slots as they free up, else the cluster's task slots.
      */
     private int roundSize(int taskSlots) {
         if (settings.search().parallelism() > 0) {
@@ -143,8 +172,9 @@ public final class TuningRun {
         };
     }
 
-    private Outcome finish(SparkSession spark, PreparedData data, RunDirectory runDirectory,
-                           List<TrialResult> results, ProgressLog progress) throws IOException {
+    private Outcome finish(SparkSession spark, PreparedData data, RunDirectory runDirectory, Search search,
+                           ProgressLog progress) throws IOException {
+        List<TrialResult> results = search.results();
         Optional<TrialResult> best = BestTrial.of(results, settings.metric());
         TrialsCsvWriter.write(runDirectory, results);
         FinalModel model = null;
@@ -172,13 +202,19 @@ public final class TuningRun {
         } else {
             lines.add("no trial completed: no model was trained (see the errors above)");
         }
+        Optional<RunComparison> comparison = RunComparison.of(plan.previous(), best, settings.metric());
+        comparison.ifPresent(c -> lines.addAll(c.lines()));
+        if (plan.resume()) {
+            lines.add(String.format(Locale.ROOT, "resumed       %d trials replayed from %s, %d run in this attempt",
+                    search.replayed(), TrialJournal.FILE_NAME, results.size() - search.replayed()));
+        }
         SummaryWriter.write(runDirectory, new SummaryInput(settings.runId(),
                 settings.search().strategy().configName(), TrialRunner.objectiveKey(settings.metric()),
                 settings.metric().higherIsBetter(), results, record, progress.elapsedSeconds(), lines));
         progress.info(String.format(Locale.ROOT, "done in %.1fs: %d trials, best %s, test %s; outputs in %s",
                 progress.elapsedSeconds(), results.size(), best.map(b -> "trial " + b.id() + " "
                         + b.configuration()).orElse("none"), model == null ? "-" : model.test(), runDirectory.path()));
-        return new Outcome(runDirectory, results, best, model);
+        return new Outcome(runDirectory, results, best, model, search.replayed(), comparison);
     }
 
     private Map<String, Object> functionReport() {
@@ -195,7 +231,11 @@ public final class TuningRun {
         }
         MLWritable mllib = MllibModelExporter.toMllib(settings.model().loss(), model.theta(), data.numFeatures(),
                 data.numClasses(), data.standardizer());
-        MllibModelExporter.save(mllib, runDirectory.resolve("model"), spark.sparkContext().hadoopConfiguration());
+        org.apache.hadoop.fs.Path target = runDirectory.resolve("model");
+        Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+        // A resumed run may find the model an interrupted attempt saved; the run is not finished, so replace it.
+        target.getFileSystem(hadoopConf).delete(target, true);
+        MllibModelExporter.save(mllib, target, hadoopConf);
         lines.add("model: " + runDirectory.resolve("model") + " (" + mllib.getClass().getSimpleName()
                 + ", load with " + mllib.getClass().getSimpleName() + ".load(path))");
     }

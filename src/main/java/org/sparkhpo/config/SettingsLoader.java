@@ -40,6 +40,21 @@ public final class SettingsLoader {
         return fromConfig(merge(configFile, overrides));
     }
 
+    /**
+     * Reads the nightly job's keys ({@code hpo.nightly}) from the same sources as {@link #load}.
+     *
+     * @param configFile the user's configuration file, or null
+     * @param overrides {@code key=value} strings from {@code --set}
+     * @return the validated nightly settings
+     */
+    public static NightlySettings loadNightly(String configFile, List<String> overrides) {
+        Keys keys = new Keys(merge(configFile, overrides));
+        return new NightlySettings(
+                keys.intIn("hpo.nightly.warm-start", 0, 1000),
+                keys.doubleIn("hpo.nightly.max-regression", -Double.MAX_VALUE, Double.MAX_VALUE, true),
+                keys.doubleIn("hpo.nightly.lock-stale-hours", 0.0, Double.MAX_VALUE, false));
+    }
+
     /** Merges overrides, the user's file and reference.conf, and rejects unknown keys under hpo. */
     static Config merge(String configFile, List<String> overrides) {
         Config reference = ConfigFactory.defaultReference();

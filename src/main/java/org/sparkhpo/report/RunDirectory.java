@@ -102,6 +102,79 @@ public final class RunDirectory {
         return directory;
     }
 
+    /**
+     * Opens {@code hpo.output.dir} itself (creating it when missing), for the files that sit beside the run
+     * directories: the nightly job's {@code LATEST} pointer and lock.
+     *
+     * @param outputDir the value of {@code hpo.output.dir}
+     * @param conf the Hadoop configuration; copied, not changed
+     * @throws InvalidInputException naming {@code hpo.output.dir} when it cannot be created or written
+     */
+    public static RunDirectory outputRoot(String outputDir, Configuration conf) {
+        Objects.requireNonNull(outputDir, "outputDir");
+        try {
+            Configuration copy = withoutLocalChecksums(conf);
+            Path path = new Path(outputDir);
+            if (path.toUri().getScheme() == null) {
+                path = FileContext.getFileContext(copy).makeQualified(path);
+            }
+            FileContext files = FileContext.getFileContext(path.toUri(), copy);
+            RunDirectory root = new RunDirectory(files.makeQualified(path), files, copy);
+            files.mkdir(root.path, FsPermission.getDirDefault(), true);
+            root.probe();
+            return root;
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(
+                    OUTPUT_DIR_KEY + ": '" + outputDir + "' cannot be written: " + reason(e), e);
+        }
+    }
+
+    /**
+     * Creates the file {@code name} with {@code content} only if no such file exists, as one atomic step where
+     * the file system offers one: {@code O_CREAT|O_EXCL} on the local file system, the name node's create on
+     * HDFS. (Object stores have no such step: there two writers may both succeed.)
+     *
+     * @return true when this call created the file, false when it already existed
+     * @throws UncheckedIOException when the file system fails otherwise
+     */
+    public boolean createIfAbsent(String name, String content) {
+        Path target = resolve(name);
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        try {
+            if (replaceMethod == ReplaceMethod.LOCAL_RENAME) {
+                java.nio.file.Files.write(java.nio.file.Path.of(target.toUri()), bytes,
+                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                return true;
+            }
+            try (FSDataOutputStream out = files.create(target, EnumSet.of(CreateFlag.CREATE))) {
+                out.write(bytes);
+            }
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException | org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + target + ": " + reason(e), e);
+        }
+    }
+
+    /** Deletes the file {@code name}; nothing happens when it does not exist. */
+    public void delete(String name) {
+        Path target = resolve(name);
+        try {
+            files.delete(target, false);
+        } catch (java.io.FileNotFoundException e) {
+            // Already gone: the outcome the caller wants.
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + target + ": " + reason(e), e);
+        }
+    }
+
+    /** @return the directory as a local path when it is on the local file system, else empty */
+    public java.util.Optional<java.nio.file.Path> localPath() {
+        return replaceMethod == ReplaceMethod.LOCAL_RENAME
+                ? java.util.Optional.of(java.nio.file.Path.of(path.toUri())) : java.util.Optional.empty();
+    }
+
     /** @return the fully qualified path of the run directory */
     public Path path() {
         return path;

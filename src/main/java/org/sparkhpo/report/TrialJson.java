@@ -133,7 +133,8 @@ public final class TrialJson {
                 error.isNull() ? null : error.asText());
     }
 
-    private static Configuration params(JsonNode node) {
+    /** @return the configuration of a {@code params} object */
+    static Configuration params(JsonNode node) {
         Map<String, Object> values = new LinkedHashMap<>();
         node.properties().forEach(entry -> values.put(entry.getKey(), param(entry.getKey(), entry.getValue())));
         return new Configuration(values);

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Submits spark-hpo to a cluster with spark-submit: the shaded jar, the configuration file shipped with --files
+# and selected with -Dconfig.file, conf/log4j2.properties for the driver and the executors, and the JVM options
+# Spark 4.1 needs on Java 17 (scripts/spark-java-options.sh) for both.
+#
+#   scripts/submit.sh --master URL [--deploy-mode client|cluster] [--config FILE] [--dry-run]
+#                     [SPARK-SUBMIT OPTION]... [-- JOB ARGUMENT...]
+#
+# Any other option before "--" goes to spark-submit unchanged (--executor-memory 4g, --num-executors 8, ...);
+# everything after "--" goes to the job (--set key=value, --resume RUN_ID, --nightly). --dry-run prints the
+# command instead of running it. spark-submit is $SPARK_HOME/bin/spark-submit, else the one on PATH; set
+# SPARK_SUBMIT to choose another. Examples (README.md, "Running on a cluster"):
+#   scripts/submit.sh --master spark://master:7077 --config conf/my-job.conf --total-executor-cores 16
+#   scripts/submit.sh --master yarn --deploy-mode cluster --config conf/my-job.conf --num-executors 8 \
+#     -- --set hpo.output.dir=hdfs:///hpo/runs
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=spark-java-options.sh
+source "$root/scripts/spark-java-options.sh"
+
+usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+
+master="${SPARK_HPO_MASTER:-}"
+deploy_mode="client"
+config=""
+dry_run=false
+spark_args=()
+job_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --master) [ $# -ge 2 ] || usage; master="$2"; shift 2 ;;
+    --deploy-mode) [ $# -ge 2 ] || usage; deploy_mode="$2"; shift 2 ;;
+    --config) [ $# -ge 2 ] || usage; config="$2"; shift 2 ;;
+    --dry-run) dry_run=true; shift ;;
+    -h|--help) usage ;;
+    --) shift; job_args=("$@"); break ;;
+    *) spark_args+=("$1"); shift ;;
+  esac
+done
+[ -n "$master" ] || { echo "submit.sh: --master is required (or set SPARK_HPO_MASTER)" >&2; exit 2; }
+case "$deploy_mode" in
+  client|cluster) ;;
+  *) echo "submit.sh: --deploy-mode '$deploy_mode' must be client or cluster" >&2; exit 2 ;;
+esac
+
+jar="$root/target/spark-hpo-0.1.0-SNAPSHOT.jar"
+log4j="$root/conf/log4j2.properties"
+files="$log4j"
+if [ -n "$config" ]; then
+  [ -f "$config" ] || { echo "submit.sh: --config '$config': file does not exist" >&2; exit 2; }
+  config="$(cd "$(dirname "$config")" && pwd)/$(basename "$config")"
+  files="$files,$config"
+fi
+# In cluster mode the driver runs in a container whose working directory holds the --files copies; in client
+# mode it runs here and reads the local files.
+if [ "$deploy_mode" = cluster ]; then
+  driver_log4j="log4j2.properties"
+  driver_config="$(basename "${config:-none}")"
+else
+  driver_log4j="$log4j"
+  driver_config="$config"
+fi
+driver_options="$SPARK_JAVA_OPTIONS -Dlog4j2.configurationFile=$driver_log4j"
+if [ -n "$config" ]; then
+  driver_options="$driver_options -Dconfig.file=$driver_config"
+fi
+# Executors always find the --files copy in their working directory.
+executor_options="$SPARK_JAVA_OPTIONS -Dlog4j2.configurationFile=log4j2.properties"
+
+submit="${SPARK_SUBMIT:-}"
+if [ -z "$submit" ]; then
+  if [ -n "${SPARK_HOME:-}" ]; then submit="$SPARK_HOME/bin/spark-submit"; else submit="spark-submit"; fi
+fi
+command=("$submit" --master "$master" --deploy-mode "$deploy_mode"
+  --class org.sparkhpo.app.HpoJob
+  --files "$files"
+  --driver-java-options "$driver_options"
+  --conf "spark.executor.extraJavaOptions=$executor_options"
+  --conf "spark.executorEnv.OPENBLAS_NUM_THREADS=1"
+  ${spark_args[@]+"${spark_args[@]}"}
+  "$jar" ${job_args[@]+"${job_args[@]}"})
+
+if [ "$dry_run" = true ]; then
+  printf '%q ' "${command[@]}"
+  printf '\n'
+  exit 0
+fi
+[ -f "$jar" ] || { echo "submit.sh: $jar is missing; build it with: mvn -B -DskipTests package" >&2; exit 2; }
+command -v "$submit" >/dev/null 2>&1 || { echo "submit.sh: '$submit' not found; set SPARK_HOME or SPARK_SUBMIT" >&2; exit 2; }
+exec "${command[@]}"
