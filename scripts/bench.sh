@@ -40,6 +40,8 @@ blas=$(echo "$gemm" | awk 'NR==1{print $2}')
 gemm_d=$(echo "$gemm" | awk '$3=="double"{print $4" "$5}'); gemm_f=$(echo "$gemm" | awk '$3=="float"{print $4" "$5}')
 epoch_d=$(java_run org.sparkhpo.bench.EpochBenchmark $conf 5 hpo.data.precision=double | awk '{print $2}')
 epoch_f=$(java_run org.sparkhpo.bench.EpochBenchmark $conf 5 hpo.data.precision=float | awk '{print $2}')
+mem_f=$(java_run org.sparkhpo.bench.MemoryBenchmark $conf hpo.data.precision=float)
+mem_d=$(java_run org.sparkhpo.bench.MemoryBenchmark $conf hpo.data.precision=double)
 
 sk_epoch="-"; sk_acc="-"
 if /usr/bin/python3 -c "import sklearn" 2>/dev/null; then
@@ -69,7 +71,7 @@ mllib_fit="-"; mllib_acc="-"; mllib_best="-"
 if [ "$skip_mllib" = false ]; then
   echo "bench: MLlib TrainValidationSplit (several minutes)" >&2
   read -r _ mllib_fit mllib_acc mllib_best < <(java_run org.sparkhpo.bench.MllibBaseline $conf "local[2]" \
-    1e-4,1e-3,1e-2,1e-1 50,100)
+    1e-4,1e-3,1e-2,1e-1 50,100 "$out/mllib-data")
 fi
 
 scaling=""
@@ -121,6 +123,9 @@ Command: \`${command_line}\`
 | MLlib TrainValidationSplit, 8 configurations, parallelism 2 (${mllib_best} best), fit only | ${mllib_fit} | ${mllib_acc} | | $(ratio "$mllib_fit" "$hpo_wall") faster |
 | scikit-learn SGDClassifier, one-vs-rest, n_jobs 1, 10 epochs | | ${sk_acc} | ${sk_epoch} | $(ratio "$sk_epoch" "$epoch_f") faster per epoch |
 | GEMM lower bound of one epoch (4 n d k flops) | | | ${gemm_f#* } (float, $(echo "$gemm_f" | awk '{print $1}') GFLOP/s), ${gemm_d#* } (double, $(echo "$gemm_d" | awk '{print $1}') GFLOP/s) | $(ratio "$epoch_f" "${gemm_f#* }") (float) and $(ratio "$epoch_d" "${gemm_d#* }") (double) of the bound |
+
+Memory of the broadcast part (train + validation): $(echo "$mem_f" | awk '{printf "float: %s MB of arrays, %s MB serialized by Kryo (%sx), heap used %s MB", $3, $4, $5, $6}');
+$(echo "$mem_d" | awk '{printf "double: %s MB of arrays, %s MB serialized (%sx), heap used %s MB", $3, $4, $5, $6}') (one JVM holding the data, after a full GC).
 
 Round scheduling overhead: a round of 8 trivial trials (200 rows, 1 epoch) took ${trivial_round} s wall;
 in the grid run the first round's wall time exceeded its training time over 2 slots by at most ${round_overhead} s.

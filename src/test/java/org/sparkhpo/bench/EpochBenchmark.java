@@ -32,7 +32,8 @@ public final class EpochBenchmark {
                 settings.model().numClasses(), settings.seed());
         int columns = Integer.getInteger("bench.columns", data.numFeatures());
         if (columns < data.numFeatures()) {
-            data = new PreparedData(firstColumns(data.train(), columns), data.validation(), null, data.task(),
+            data = new PreparedData(firstColumns(data.train(), columns), firstColumns(data.validation(), columns), null,
+                    data.task(),
                     data.numClasses(), null);
         }
         HyperParameters hp = settings.fixed().withEpochs(epochs);

@@ -32,7 +32,8 @@ import org.sparkhpo.data.PreparedData;
  * configuration file, raw features: MLlib standardizes internally), regParam over the same L2 values and
  * maxIter over the given values. Prints {@code mllib <fit seconds> <test accuracy> <best params>}.
  *
- * <p>Usage: {@code MllibBaseline CONF master regParams maxIters}, lists comma-separated.
+ * <p>Usage: {@code MllibBaseline CONF master regParams maxIters scratchDir}, lists comma-separated. The rows are
+ * written to Parquet under scratchDir and read back, as a production job would read them.
  */
 public final class MllibBaseline {
     private MllibBaseline() {
@@ -47,8 +48,11 @@ public final class MllibBaseline {
                 .config("spark.ui.enabled", "false").getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         try {
-            Dataset<Row> trainAndValidation = frame(spark, data.train()).union(frame(spark, data.validation())).cache();
-            Dataset<Row> test = frame(spark, data.test()).cache();
+            // Through Parquet files, so the cached frames' lineage is a file scan (a frame made from driver rows
+            // would ship its rows inside every task of every iteration).
+            Dataset<Row> trainAndValidation = throughParquet(spark, frame(spark, data.train())
+                    .union(frame(spark, data.validation())), args[4] + "/train-validation").cache();
+            Dataset<Row> test = throughParquet(spark, frame(spark, data.test()), args[4] + "/test").cache();
             trainAndValidation.count();
             test.count();
             LogisticRegression lr = new LogisticRegression().setFamily("multinomial");
@@ -70,6 +74,11 @@ public final class MllibBaseline {
         } finally {
             spark.stop();
         }
+    }
+
+    private static Dataset<Row> throughParquet(SparkSession spark, Dataset<Row> frame, String path) {
+        frame.repartition(2).write().mode("overwrite").parquet(path);
+        return spark.read().parquet(path);
     }
 
     private static Dataset<Row> frame(SparkSession spark, LabeledData part) {
