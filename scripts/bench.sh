@@ -22,8 +22,8 @@ done
 
 [ -f data/fashion-mnist/train-images-idx3-ubyte.gz ] || scripts/get-fashion-mnist.sh
 echo "bench: building" >&2
-mvn -B -q -DskipTests package >&2
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
+mvn -B -q -Dstyle.color=never -DskipTests package >&2
+mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
 out="target/bench"; mkdir -p "$out"
 cp_all="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 export OPENBLAS_NUM_THREADS=1

@@ -1,9 +1,11 @@
 package org.sparkhpo.bench;
 
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.KryoSerializer;
+import org.apache.spark.serializer.SerializationStream;
 import org.sparkhpo.config.JobSettings;
 import org.sparkhpo.config.SettingsLoader;
 import org.sparkhpo.config.SparkSettings;
@@ -24,6 +26,21 @@ public final class MemoryBenchmark {
     private MemoryBenchmark() {
     }
 
+    /** Counts the bytes written to it and keeps none. */
+    private static final class CountingStream extends OutputStream {
+        private long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) {
+            bytes += length;
+        }
+    }
+
     public static void main(String[] args) {
         JobSettings settings = SettingsLoader.load(args[0], List.of(args).subList(1, args.length));
         PreparedData all = DataPreparer.prepare(settings.data(), settings.model().loss().task(),
@@ -32,8 +49,12 @@ public final class MemoryBenchmark {
                 all.standardizer());
         all = null;
         SparkConf conf = SparkSessions.configure(new SparkConf(), new SparkSettings("local[1]", "memory", "WARN"));
-        long serialized = new KryoSerializer(conf).newInstance()
-                .serialize(broadcast, ClassTag$.MODULE$.apply(PreparedData.class)).limit();
+        CountingStream counter = new CountingStream();
+        // A stream, as TorrentBroadcast writes it (serialize() to one buffer stops at spark.kryoserializer.buffer.max).
+        SerializationStream stream = new KryoSerializer(conf).newInstance().serializeStream(counter);
+        stream.writeObject(broadcast, ClassTag$.MODULE$.apply(PreparedData.class));
+        stream.close();
+        long serialized = counter.bytes;
         System.gc();
         Runtime runtime = Runtime.getRuntime();
         double heapMb = (runtime.totalMemory() - runtime.freeMemory()) / 1e6;
