@@ -24,7 +24,7 @@ import org.sparkhpo.space.Tunable;
 import org.sparkhpo.strategy.bandit.ConfigurationSampler;
 import org.sparkhpo.strategy.bandit.HyperbandStrategy;
 import org.sparkhpo.strategy.random.RandomStrategy;
-import org.sparkhpo.testdata.GeneratedData;
+import org.sparkhpo.train.GeneratedData;
 import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.LossType;
 import org.sparkhpo.train.Metric;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.space.Configuration;
-import org.sparkhpo.testdata.GeneratedData;
+import org.sparkhpo.train.GeneratedData;
 import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.LossType;
 import org.sparkhpo.train.Metric;

@@ -3,7 +3,9 @@ package org.sparkhpo.train;
 import java.util.Random;
 import org.sparkhpo.data.DenseFeatures;
 import org.sparkhpo.data.LabeledData;
+import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.data.SparseFeatures;
+import org.sparkhpo.data.Task;
 
 /** Small seeded data sets with known solutions, for the trainer and trial tests. */
 public final class GeneratedData {
@@ -111,5 +113,35 @@ public final class GeneratedData {
             s += x[offset + c] * w[c];
         }
         return s;
+    }
+
+    /**
+     * Gaussian clusters: class c centred at 3 * e_(c mod d) with unit noise.
+     *
+     * @param rows number of rows
+     * @param features number of features
+     * @param classes number of classes
+     * @param seed seed
+     * @return the labeled rows
+     */
+    public static LabeledData axisClusters(int rows, int features, int classes, long seed) {
+        Random random = new Random(seed);
+        double[] values = new double[rows * features];
+        double[] labels = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            int label = r % classes;
+            labels[r] = label;
+            for (int c = 0; c < features; c++) {
+                values[r * features + c] = random.nextGaussian() + (c == label % features ? 3.0 : 0.0);
+            }
+        }
+        return new LabeledData(new DenseFeatures(values, rows, features), labels);
+    }
+
+    /** @return prepared multiclass data: cluster train and validation parts, no test part */
+    public static PreparedData preparedClusters(int trainRows, int validationRows, int features, int classes,
+                                                long seed) {
+        return new PreparedData(axisClusters(trainRows, features, classes, seed),
+                axisClusters(validationRows, features, classes, seed + 1), null, Task.MULTICLASS, classes, null);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.space.Configuration;
-import org.sparkhpo.testdata.GeneratedData;
+import org.sparkhpo.train.GeneratedData;
 import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.LossType;
 import org.sparkhpo.train.Metric;
