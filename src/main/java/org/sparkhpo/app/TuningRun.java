@@ -148,11 +148,11 @@ public final class TuningRun {
             evaluator.checkNothingLeft();
             progress.info("search stopped by " + loop.stopReason());
             strategyReport = strategy.report();
-            return new Search(results, evaluator.replayedCount());
-        } finally {
+            // Only a search that ended normally drops its checkpoints: after a failure, --resume needs them.
             if (checkpoints != null && !settings.bandit().keepCheckpoints()) {
                 new HadoopCheckpointStore(checkpoints, session.sparkContext().hadoopConfiguration()).deleteAll();
             }
+            return new Search(results, evaluator.replayedCount());
         }
     }
 
