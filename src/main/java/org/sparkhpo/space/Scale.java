@@ -14,6 +14,13 @@ public enum Scale {
      * @return the value at {@code unit} between the bounds on this scale
      */
     public double fromUnit(double low, double high, double unit) {
+        // The bounds themselves come back exactly (exp(log(x)) would add rounding noise to them).
+        if (unit == 0.0) {
+            return low;
+        }
+        if (unit == 1.0) {
+            return high;
+        }
         if (this == LOG) {
             return Math.exp(Math.log(low) + unit * (Math.log(high) - Math.log(low)));
         }
