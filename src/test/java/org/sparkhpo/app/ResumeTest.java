@@ -64,13 +64,18 @@ class ResumeTest {
      * @return the journal lines kept
      */
     static List<String> crashedCopy(String runId, int kept) throws IOException {
+        return crashedCopy("whole", runId, kept);
+    }
+
+    /** As {@link #crashedCopy(String, int)}, from the uninterrupted run {@code source}. */
+    static List<String> crashedCopy(String source, String runId, int kept) throws IOException {
         Path run = output.resolve(runId);
         Files.createDirectories(run);
-        Path whole = output.resolve("whole");
+        Path whole = output.resolve(source);
         List<String> lines = Files.readAllLines(whole.resolve("trials.jsonl")).subList(0, kept);
         Files.writeString(run.resolve("trials.jsonl"), String.join("\n", lines) + "\n");
         Files.writeString(run.resolve("run.json"), Files.readString(whole.resolve("run.json"))
-                .replace("\"whole\"", "\"" + runId + "\"").replace("\"finished\"", "\"running\""));
+                .replace("\"" + source + "\"", "\"" + runId + "\"").replace("\"finished\"", "\"running\""));
         return List.copyOf(lines);
     }
 
@@ -96,6 +101,44 @@ class ResumeTest {
         assertTrue(Files.readString(crashed.resolve("run.json")).contains("\"finished\""));
         assertEquals(bestOf("whole").get("params"), bestOf("crashed").get("params"));
         assertEquals(bestOf("whole").get("trial_id"), bestOf("crashed").get("trial_id"));
+    }
+
+    /**
+     * A Hyperband run stopped after its first rung settled: the crash leaves that rung's checkpoints on disk
+     * (copied here from a run that kept them), and the resumed run promotes from them and ends like the
+     * uninterrupted run.
+     */
+    @Test
+    void aHyperbandRunResumesItsPromotedTrialsFromTheirCheckpoints() throws IOException {
+        String[] hyperband = {"--set", "hpo.search.strategy=hyperband", "--set", "hpo.search.bandit.max-epochs=9",
+            "--set", "hpo.search.keep-checkpoints=true", "--set", "hpo.training.patience=0"};
+        List<String> whole = new ArrayList<>(Arrays.asList(hyperband));
+        whole.addAll(List.of("--set", "hpo.run-id=hb-whole"));
+        assertEquals(0, run(whole.toArray(new String[0])).code());
+        List<String> journal = Files.readAllLines(output.resolve("hb-whole/trials.jsonl"));
+        List<String> kept = crashedCopy("hb-whole", "hb-crashed", 9);
+        copyTree(output.resolve("hb-whole/checkpoints"), output.resolve("hb-crashed/checkpoints"));
+
+        List<String> resume = new ArrayList<>(Arrays.asList(hyperband));
+        resume.addAll(List.of("--resume", "hb-crashed"));
+        Run resumed = run(resume.toArray(new String[0]));
+
+        assertEquals(0, resumed.code(), resumed.stderr());
+        List<String> after = Files.readAllLines(output.resolve("hb-crashed/trials.jsonl"));
+        assertEquals(kept, after.subList(0, 9), "settled trials are kept byte for byte");
+        assertEquals(journal.size(), after.size());
+        assertTrue(after.stream().noneMatch(line -> line.contains("\"FAILED\"")), "every checkpoint was found");
+        assertEquals(bestOf("hb-whole").get("params"), bestOf("hb-crashed").get("params"));
+        assertEquals(bestOf("hb-whole").get("trial_id"), bestOf("hb-crashed").get("trial_id"));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
     }
 
     @Test
