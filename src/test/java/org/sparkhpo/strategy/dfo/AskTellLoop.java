@@ -1,5 +1,7 @@
 package org.sparkhpo.strategy.dfo;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,5 +106,16 @@ final class AskTellLoop {
             }
         }
         return -1;
+    }
+
+    /**
+     * Asserts that some evaluation reached {@code target} (a value <= it) within the first {@code budget}.
+     *
+     * @param target the value to reach
+     * @param budget the most evaluations allowed
+     */
+    void assertReaches(double target, int budget) {
+        int reached = evaluationsToReach(target);
+        assertTrue(reached > 0 && reached <= budget, "evaluations " + reached + ", best " + best());
     }
 }
