@@ -14,7 +14,7 @@ import org.sparkhpo.trial.Trial;
 import org.sparkhpo.trial.TrialEvaluator;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialRunner;
-import org.sparkhpo.trial.TrialSeeds;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.trial.TrialState;
 
 /**

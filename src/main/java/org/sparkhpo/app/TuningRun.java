@@ -11,7 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.sql.SparkSession;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.config.JobSettings;
 import org.sparkhpo.data.DataPreparer;
 import org.sparkhpo.data.PreparedData;

@@ -1,5 +1,6 @@
 package org.sparkhpo.config;
 
+import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.strategy.dfo.UnitCube;
 import org.sparkhpo.train.LossType;
 import org.sparkhpo.train.Metric;

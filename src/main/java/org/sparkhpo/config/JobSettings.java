@@ -1,5 +1,6 @@
 package org.sparkhpo.config;
 
+import org.sparkhpo.data.DataSettings;
 import java.util.Objects;
 import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.Metric;

@@ -1,5 +1,6 @@
 package org.sparkhpo.config;
 
+import org.sparkhpo.common.InvalidInputException;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;

@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.StreamCapabilities;
 import org.apache.hadoop.fs.permission.FsPermission;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * The directory of one run, {@code <hpo.output.dir>/<run id>}, on any Hadoop file system (file://, hdfs://,

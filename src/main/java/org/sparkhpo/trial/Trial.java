@@ -1,5 +1,6 @@
 package org.sparkhpo.trial;
 
+import org.sparkhpo.common.TrialSeeds;
 import java.io.Serializable;
 import java.util.Objects;
 import org.sparkhpo.space.Configuration;

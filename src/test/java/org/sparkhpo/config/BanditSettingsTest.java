@@ -1,5 +1,6 @@
 package org.sparkhpo.config;
 
+import org.sparkhpo.common.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

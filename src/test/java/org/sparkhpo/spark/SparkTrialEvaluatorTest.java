@@ -21,7 +21,7 @@ import org.sparkhpo.trial.LocalTrialEvaluator;
 import org.sparkhpo.trial.Trial;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialRunner;
-import org.sparkhpo.trial.TrialSeeds;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.trial.TrialState;
 
 @ExtendWith(LocalSparkExtension.class)

@@ -1,5 +1,6 @@
 package org.sparkhpo.trial;
 
+import org.sparkhpo.common.TrialSeeds;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

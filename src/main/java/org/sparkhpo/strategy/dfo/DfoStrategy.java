@@ -10,7 +10,7 @@ import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.strategy.Proposal;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.trial.TrialResult;
-import org.sparkhpo.trial.TrialSeeds;
+import org.sparkhpo.common.TrialSeeds;
 
 /**
  * What the derivative-free strategies share: the unit cube, the optional initial design round, and

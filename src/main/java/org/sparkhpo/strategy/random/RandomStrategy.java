@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.sparkhpo.space.Configuration;
 import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.strategy.BudgetedListStrategy;
-import org.sparkhpo.trial.TrialSeeds;
+import org.sparkhpo.common.TrialSeeds;
 
 /**
  * Random search (Bergstra and Bengio, "Random search for hyper-parameter optimization", JMLR 2012):

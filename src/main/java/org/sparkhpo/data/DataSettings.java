@@ -1,4 +1,4 @@
-package org.sparkhpo.config;
+package org.sparkhpo.data;
 
 import org.sparkhpo.data.DataFormat;
 import org.sparkhpo.data.Precision;
