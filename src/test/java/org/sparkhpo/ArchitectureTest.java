@@ -2,6 +2,7 @@ package org.sparkhpo;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,8 +10,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The package layers of DESIGN.md section 2, from the compiled main classes: a package may use only the
@@ -37,23 +36,25 @@ class ArchitectureTest {
                 .layer("objective").definedBy("org.sparkhpo.objective..")
                 .layer("strategy").definedBy("org.sparkhpo.strategy..")
                 .layer("report").definedBy("org.sparkhpo.report..")
+                .layer("search").definedBy("org.sparkhpo.search..")
                 .layer("config").definedBy("org.sparkhpo.config..")
                 .layer("spark").definedBy("org.sparkhpo.spark..")
                 .layer("app").definedBy("org.sparkhpo.app..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("spark").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("spark", "app")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("config", "spark", "app")
-                .whereLayer("strategy").mayOnlyBeAccessedByLayers("config", "spark", "app")
-                .whereLayer("objective").mayOnlyBeAccessedByLayers("config", "spark", "app")
+                .whereLayer("search").mayOnlyBeAccessedByLayers("config", "spark", "app")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("search", "config", "spark", "app")
+                .whereLayer("strategy").mayOnlyBeAccessedByLayers("search", "config", "spark", "app")
+                .whereLayer("objective").mayOnlyBeAccessedByLayers("search", "config", "spark", "app")
                 .whereLayer("trial").mayOnlyBeAccessedByLayers("objective", "strategy", "report",
-                        "config", "spark", "app")
+                        "search", "config", "spark", "app")
                 .whereLayer("train").mayOnlyBeAccessedByLayers("trial", "objective", "strategy", "report",
-                        "config", "spark", "app")
+                        "search", "config", "spark", "app")
                 .whereLayer("data").mayOnlyBeAccessedByLayers("train", "trial", "objective", "strategy", "report",
-                        "config", "spark", "app")
+                        "search", "config", "spark", "app")
                 .whereLayer("space").mayOnlyBeAccessedByLayers("data", "train", "trial", "objective", "strategy",
-                        "report", "config", "spark", "app")
+                        "report", "search", "config", "spark", "app")
                 .whereLayer("common").mayNotAccessAnyLayer()
                 .check(classes);
     }

@@ -1,10 +1,10 @@
 package org.sparkhpo.config;
 
-import org.sparkhpo.common.InvalidInputException;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * Typed reads of single keys with range checks; every failure names the key, the value and the rule.

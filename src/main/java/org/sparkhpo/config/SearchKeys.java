@@ -1,9 +1,12 @@
 package org.sparkhpo.config;
 
-import org.sparkhpo.common.InvalidInputException;
 import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
+import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.search.DfoStart;
+import org.sparkhpo.search.SearchSettings;
+import org.sparkhpo.search.StrategyKind;
 import org.sparkhpo.space.Configuration;
 import org.sparkhpo.strategy.baseline.ManualConfigurations;
 import org.sparkhpo.strategy.dfo.DesignKind;

@@ -1,7 +1,5 @@
 package org.sparkhpo.config;
 
-import org.sparkhpo.data.DataSettings;
-import org.sparkhpo.common.InvalidInputException;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -13,8 +11,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.data.DataFormat;
+import org.sparkhpo.data.DataSettings;
 import org.sparkhpo.data.Precision;
+import org.sparkhpo.search.BanditSettings;
+import org.sparkhpo.search.MedianStoppingSettings;
+import org.sparkhpo.search.SearchSettings;
+import org.sparkhpo.search.StrategyInputs;
+import org.sparkhpo.search.StrategyKind;
 import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.LossType;
 import org.sparkhpo.train.Metric;
@@ -115,10 +120,10 @@ public final class SettingsLoader {
         HyperParameters fixed = fixedHyperParameters(keys);
         StoppingRules stopping = stopping(keys);
         SearchSettings search = SearchKeys.read(config, keys);
-        CrossFieldRules.checkSearch(search);
         BanditSettings bandit = bandit(keys);
         MedianStoppingSettings medianStopping = medianStopping(keys);
-        CrossFieldRules.checkBandit(search, bandit, medianStopping);
+        search.strategy().descriptor().check(new StrategyInputs(search, bandit, medianStopping, metric,
+                model.loss(), fixed, config.getLong("hpo.seed")));
         CrossFieldRules.checkObjective(search, objective);
         return new JobSettings(
                 config.getLong("hpo.seed"),

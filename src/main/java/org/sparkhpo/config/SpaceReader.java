@@ -1,6 +1,5 @@
 package org.sparkhpo.config;
 
-import org.sparkhpo.common.InvalidInputException;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.space.CategoricalParameter;
 import org.sparkhpo.space.ContinuousParameter;
 import org.sparkhpo.space.IntegerParameter;

@@ -1,8 +1,8 @@
 package org.sparkhpo.trial;
 
-import org.sparkhpo.common.TrialSeeds;
 import java.io.Serializable;
 import java.util.Objects;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.space.Configuration;
 
 /**

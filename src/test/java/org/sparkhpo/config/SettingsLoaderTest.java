@@ -1,6 +1,5 @@
 package org.sparkhpo.config;
 
-import org.sparkhpo.common.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.search.StrategyKind;
 import org.sparkhpo.space.CategoricalParameter;
 import org.sparkhpo.train.LossType;
 import org.sparkhpo.train.Metric;

@@ -1,15 +1,15 @@
 package org.sparkhpo.trial;
 
-import org.sparkhpo.common.TrialSeeds;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.data.LabeledData;
 import org.sparkhpo.train.GeneratedData;
 import org.sparkhpo.train.HyperParameters;

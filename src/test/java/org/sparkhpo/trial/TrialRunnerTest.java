@@ -1,12 +1,12 @@
 package org.sparkhpo.trial;
 
-import org.sparkhpo.common.TrialSeeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.data.Task;
 import org.sparkhpo.space.Configuration;

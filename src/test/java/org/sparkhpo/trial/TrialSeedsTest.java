@@ -1,12 +1,12 @@
 package org.sparkhpo.trial;
 
-import org.sparkhpo.common.TrialSeeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.sparkhpo.common.TrialSeeds;
 
 class TrialSeedsTest {
     @Test

@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.strategy.Proposal;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.trial.TrialResult;
-import org.sparkhpo.common.TrialSeeds;
 
 /**
  * What the derivative-free strategies share: the unit cube, the optional initial design round, and

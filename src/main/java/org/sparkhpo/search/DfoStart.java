@@ -1,4 +1,4 @@
-package org.sparkhpo.config;
+package org.sparkhpo.search;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.sparkhpo.config;
+package org.sparkhpo.search;
 
 /**
  * Successive halving and Hyperband ({@code hpo.search.bandit}, {@code hpo.search.keep-checkpoints}).
