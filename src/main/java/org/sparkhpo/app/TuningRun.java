@@ -33,6 +33,7 @@ import org.sparkhpo.spark.SparkTrialEvaluator;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.WarmStartStrategy;
 import org.sparkhpo.trial.BestTrial;
+import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialRunner;
@@ -194,7 +195,7 @@ public final class TuningRun {
             saveModel(spark, data, runDirectory, model, lines);
             lines.add(String.format(Locale.ROOT, "final model: retrained on %s for %d epochs in %.1fs; test %s",
                     settings.finish().retrainOnValidation() ? "train+validation" : "train",
-                    (int) best.get().metric("best_epoch"), model.trainSeconds(), model.test()));
+                    (int) best.get().metric(MetricKeys.BEST_EPOCH), model.trainSeconds(), model.test()));
         } else {
             lines.add("no trial completed: no model was trained (see the errors above)");
         }

@@ -3,10 +3,10 @@ package org.sparkhpo.search;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.space.Configuration;
 import org.sparkhpo.space.Parameter;
+import org.sparkhpo.strategy.UnitCube;
 import org.sparkhpo.strategy.baseline.SmoothnessEstimate;
 import org.sparkhpo.strategy.baseline.SmoothnessEstimator;
 import org.sparkhpo.strategy.baseline.TheoryStrategy;
-import org.sparkhpo.strategy.dfo.UnitCube;
 import org.sparkhpo.train.HyperParameters;
 
 /**

@@ -1,15 +1,15 @@
 package org.sparkhpo.search;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.sparkhpo.common.ConfigNamed;
+import org.sparkhpo.common.ConfigNames;
 import org.sparkhpo.strategy.MedianStoppingStrategy;
+import org.sparkhpo.strategy.MinimizedObjective;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.baseline.FolkloreStrategy;
 import org.sparkhpo.strategy.baseline.ManualStrategy;
 import org.sparkhpo.strategy.baseline.TheoryStrategy;
 import org.sparkhpo.strategy.dfo.CmaEsStrategy;
-import org.sparkhpo.strategy.dfo.MinimizedObjective;
 import org.sparkhpo.strategy.dfo.NelderMeadStrategy;
 import org.sparkhpo.strategy.dfo.PatternSearchStrategy;
 import org.sparkhpo.strategy.grid.GridStrategy;
@@ -21,7 +21,7 @@ import org.sparkhpo.trial.TrialRunner;
  * constant registers its {@link StrategyDescriptor} on one line (a few, wrapped). A new strategy is its class,
  * its test, one constant here, and its keys in reference.conf and README.md (DESIGN.md section 4).
  */
-public enum StrategyKind {
+public enum StrategyKind implements ConfigNamed {
     GRID(StrategyDescriptor.of((in, data, round) -> withMedianRule(in, new GridStrategy(in.search().space(),
                     in.search().trials()))).rounds(RoundSize.WHOLE_BUDGET_UNLESS_MEDIAN_RULE)
             .plannedTrials(in -> (int) Math.min(in.search().space().gridSize(), Integer.MAX_VALUE))
@@ -70,20 +70,14 @@ public enum StrategyKind {
         return descriptor.searchesUnitCube();
     }
 
-    /** @return the name used in configuration files */
-    public String configName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     /** @return the strategy called {@code name}, if any */
     public static Optional<StrategyKind> byName(String name) {
-        return Arrays.stream(values()).filter(s -> s.configName().equals(name.toLowerCase(Locale.ROOT)))
-                .findFirst();
+        return ConfigNames.byName(values(), name);
     }
 
     /** @return every configuration name, for messages */
     public static String names() {
-        return Arrays.stream(values()).map(StrategyKind::configName).toList().toString();
+        return ConfigNames.names(values());
     }
 
     /** A derivative-free strategy: searches the unit cube, and a theory start needs a training objective. */

@@ -1,7 +1,7 @@
 package org.sparkhpo.search;
 
 import org.sparkhpo.common.InvalidInputException;
-import org.sparkhpo.strategy.dfo.UnitCube;
+import org.sparkhpo.strategy.UnitCube;
 
 /** The settings rules some strategy kinds register, each failing with the keys, the values and the rule. */
 final class StrategyRules {

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.space.SearchSpace;
+import org.sparkhpo.strategy.MinimizedObjective;
 import org.sparkhpo.strategy.Proposal;
 import org.sparkhpo.strategy.Strategy;
+import org.sparkhpo.strategy.UnitCube;
 import org.sparkhpo.trial.TrialResult;
 
 /**
