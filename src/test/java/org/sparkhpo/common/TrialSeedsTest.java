@@ -1,4 +1,4 @@
-package org.sparkhpo.trial;
+package org.sparkhpo.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.sparkhpo.common.TrialSeeds;
 
 class TrialSeedsTest {
     @Test
