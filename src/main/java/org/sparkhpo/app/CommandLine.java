@@ -2,7 +2,7 @@ package org.sparkhpo.app;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * The job's command line: {@code [CONF] [--set key=value]... [--resume RUN_ID] [--nightly [--break-lock]]

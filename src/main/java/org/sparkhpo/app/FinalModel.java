@@ -11,6 +11,7 @@ import org.sparkhpo.train.Metric;
 import org.sparkhpo.train.SgdTrainer;
 import org.sparkhpo.train.StoppingRules;
 import org.sparkhpo.train.TrainingOutcome;
+import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.TrialResult;
 
 /**
@@ -39,7 +40,7 @@ public record FinalModel(double[] theta, Map<String, Double> test, double trainS
         Metric metric = loss.task().isClassification() ? Metric.ACCURACY : Metric.RMSE;
         SgdTrainer trainer = new SgdTrainer(loss, metric, stopping, data.numClasses());
         LabeledData rows = onValidationToo ? Concatenation.concat(data.train(), data.validation()) : data.train();
-        int epochs = Math.max(1, (int) best.metric("best_epoch"));
+        int epochs = Math.max(1, (int) best.metric(MetricKeys.BEST_EPOCH));
         TrainingOutcome outcome = trainer.train(rows, null, hyperParameters, best.seed(), epochs);
         if (outcome.failed()) {
             throw new IllegalStateException("retraining the best configuration failed: " + outcome.failure());

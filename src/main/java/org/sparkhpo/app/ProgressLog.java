@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkhpo.train.Metric;
+import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialRunner;
 import org.sparkhpo.trial.TrialState;
@@ -45,7 +46,7 @@ final class ProgressLog {
         }
         String outcome = result.state() == TrialState.FAILED ? "FAILED (" + result.error() + ")"
                 : String.format(Locale.ROOT, "%s %s=%.4f in %.1fs, %d epochs", result.state(), key, value,
-                result.metric("train_seconds"), (int) result.metric("epochs"));
+                result.metric(MetricKeys.TRAIN_SECONDS), (int) result.metric(MetricKeys.EPOCHS));
         String bestText = best == null ? "none yet" : String.format(Locale.ROOT, "%.4f (trial %d)",
                 best.metric(key), best.id());
         LOG.info(String.format(Locale.ROOT, "[%d/%d] trial %d %s%s | best %s | elapsed %.1fs", done, total,

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.config.JobSettings;
 import org.sparkhpo.report.RunDirectory;
 import org.sparkhpo.report.RunManifest;

@@ -1,6 +1,11 @@
 package org.sparkhpo.config;
 
 import java.util.Objects;
+import org.sparkhpo.data.DataSettings;
+import org.sparkhpo.search.BanditSettings;
+import org.sparkhpo.search.MedianStoppingSettings;
+import org.sparkhpo.search.SearchSettings;
+import org.sparkhpo.search.StrategyInputs;
 import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.Metric;
 import org.sparkhpo.train.StoppingRules;
@@ -53,5 +58,10 @@ public record JobSettings(
         Objects.requireNonNull(bandit, "bandit");
         Objects.requireNonNull(medianStopping, "medianStopping");
         Objects.requireNonNull(objective, "objective");
+    }
+
+    /** @return the part of these settings a strategy is built from */
+    public StrategyInputs strategyInputs() {
+        return new StrategyInputs(search, bandit, medianStopping, metric, model.loss(), fixed, seed);
     }
 }

@@ -4,6 +4,9 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.sparkhpo.common.ConfigNamed;
+import org.sparkhpo.common.ConfigNames;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * Typed reads of single keys with range checks; every failure names the key, the value and the rule.
@@ -39,6 +42,15 @@ final class Keys {
             throw InvalidInputException.forKey(key, value, "must be one of " + allowed);
         }
         return match;
+    }
+
+    /**
+     * @param key the key
+     * @param allowed the constants the key may name, by their configuration names in any case
+     * @return the constant the key names
+     */
+    <E extends ConfigNamed> E oneOf(String key, E[] allowed) {
+        return choice(key, ConfigNames.byName(allowed, string(key)).orElse(null), ConfigNames.names(allowed));
     }
 
     <T> T choice(String key, T found, String allowed) {

@@ -1,12 +1,12 @@
 package org.sparkhpo.config;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.sparkhpo.common.ConfigNamed;
+import org.sparkhpo.common.ConfigNames;
 import org.sparkhpo.objective.KnownFunction;
 
 /** What a trial evaluates ({@code hpo.objective}): SGD training, or a known-optimum function. */
-public enum ObjectiveKind {
+public enum ObjectiveKind implements ConfigNamed {
     SGD(null), SPHERE(KnownFunction.SPHERE), ROSENBROCK(KnownFunction.ROSENBROCK), BRANIN(KnownFunction.BRANIN);
 
     private final KnownFunction function;
@@ -20,18 +20,13 @@ public enum ObjectiveKind {
         return Optional.ofNullable(function);
     }
 
-    /** @return the name used in configuration files */
-    public String configName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /** @return the objective called {@code name}, if any */
     public static Optional<ObjectiveKind> byName(String name) {
-        return Arrays.stream(values()).filter(o -> o.configName().equals(name.toLowerCase(Locale.ROOT))).findFirst();
+        return ConfigNames.byName(values(), name);
     }
 
     /** @return every configuration name, for messages */
     public static String names() {
-        return Arrays.stream(values()).map(ObjectiveKind::configName).toList().toString();
+        return ConfigNames.names(values());
     }
 }

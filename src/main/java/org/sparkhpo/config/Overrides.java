@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * Parses one {@code --set key=value} override. The value is read as HOCON (so numbers, booleans, lists

@@ -9,10 +9,15 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.data.DataFormat;
+import org.sparkhpo.data.DataSettings;
 import org.sparkhpo.data.Precision;
+import org.sparkhpo.search.BanditSettings;
+import org.sparkhpo.search.MedianStoppingSettings;
+import org.sparkhpo.search.SearchSettings;
+import org.sparkhpo.search.StrategyInputs;
 import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.LossType;
 import org.sparkhpo.train.Metric;
@@ -113,10 +118,10 @@ public final class SettingsLoader {
         HyperParameters fixed = fixedHyperParameters(keys);
         StoppingRules stopping = stopping(keys);
         SearchSettings search = SearchKeys.read(config, keys);
-        CrossFieldRules.checkSearch(search);
         BanditSettings bandit = bandit(keys);
         MedianStoppingSettings medianStopping = medianStopping(keys);
-        CrossFieldRules.checkBandit(search, bandit, medianStopping);
+        search.strategy().descriptor().check(new StrategyInputs(search, bandit, medianStopping, metric,
+                model.loss(), fixed, config.getLong("hpo.seed")));
         CrossFieldRules.checkObjective(search, objective);
         return new JobSettings(
                 config.getLong("hpo.seed"),
@@ -141,8 +146,7 @@ public final class SettingsLoader {
                 keys.intIn(prefix + "reduction-factor", 2, 1_000),
                 minEpochs, maxEpochs,
                 keys.intIn(prefix + "configurations", 0, 10_000_000),
-                StrategyKind.valueOf(keys.oneOf(prefix + "sampler", List.of("grid", "random"))
-                        .toUpperCase(Locale.ROOT)),
+                keys.oneOf(prefix + "sampler", BanditSettings.samplers()),
                 keys.bool("hpo.search.keep-checkpoints"));
     }
 
@@ -170,16 +174,13 @@ public final class SettingsLoader {
                 keys.string("hpo.data.validation-labels"),
                 keys.string("hpo.data.test"),
                 keys.string("hpo.data.test-labels"),
-                DataFormat.valueOf(keys.oneOf("hpo.data.format", List.of("auto", "libsvm", "csv", "idx"))
-                        .toUpperCase(Locale.ROOT)),
+                keys.oneOf("hpo.data.format", DataFormat.values()),
                 keys.nonEmptyString("hpo.data.csv-label-column"),
                 keys.intIn("hpo.data.num-features", 0, Integer.MAX_VALUE),
                 keys.doubleIn("hpo.data.validation-fraction", 0.0, 1.0, false),
-                DataSettings.Standardize.valueOf(keys.oneOf("hpo.data.standardize", List.of("auto", "true", "false"))
-                        .toUpperCase(Locale.ROOT)),
+                keys.oneOf("hpo.data.standardize", DataSettings.Standardize.values()),
                 keys.intIn("hpo.data.max-train-rows", 0, Integer.MAX_VALUE),
-                Precision.valueOf(keys.oneOf("hpo.data.precision", List.of("double", "float"))
-                        .toUpperCase(Locale.ROOT)));
+                keys.oneOf("hpo.data.precision", Precision.values()));
         return data;
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.space.CategoricalParameter;
 import org.sparkhpo.space.ContinuousParameter;
 import org.sparkhpo.space.IntegerParameter;

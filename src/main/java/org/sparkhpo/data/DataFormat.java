@@ -1,9 +1,10 @@
 package org.sparkhpo.data;
 
 import java.util.Locale;
+import org.sparkhpo.common.ConfigNamed;
 
 /** The file formats the job reads. {@link #AUTO} decides by file name. */
-public enum DataFormat {
+public enum DataFormat implements ConfigNamed {
     AUTO, LIBSVM, CSV, IDX;
 
     /**
@@ -26,10 +27,5 @@ public enum DataFormat {
             return CSV;
         }
         return LIBSVM;
-    }
-
-    /** @return the name used in configuration files */
-    public String configName() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

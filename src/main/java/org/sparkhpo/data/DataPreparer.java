@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.sparkhpo.config.DataSettings;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * Turns the {@code hpo.data} settings into the {@link PreparedData} of a job. Driver-only; runs once per job,

@@ -3,7 +3,7 @@ package org.sparkhpo.data;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * Reads the IDX format of MNIST and Fashion-MNIST: an images file of unsigned bytes in three dimensions

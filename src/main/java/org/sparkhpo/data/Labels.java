@@ -1,7 +1,7 @@
 package org.sparkhpo.data;
 
 import java.util.Objects;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * Checks raw labels (as read from a file) against a {@link Task} and encodes them for training.

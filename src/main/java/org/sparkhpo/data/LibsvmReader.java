@@ -2,7 +2,7 @@ package org.sparkhpo.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * Reads LIBSVM text files ({@code label index:value index:value ...}) into sparse CSR features with the labels

@@ -7,6 +7,7 @@ import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.space.Parameter;
 import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.train.Metric;
+import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.Trial;
 import org.sparkhpo.trial.TrialResult;
@@ -51,10 +52,10 @@ public record FunctionObjective(KnownFunction function, SearchSpace space) imple
         }
         double value = function.valueAtUnit(unit);
         metrics.put(KEY, value);
-        metrics.put("gap", value - function.minimum());
-        metrics.put("train_seconds", (System.nanoTime() - start) / 1e9);
-        metrics.put("epochs", 0.0);
-        metrics.put("best_epoch", 0.0);
+        metrics.put(MetricKeys.GAP, value - function.minimum());
+        metrics.put(MetricKeys.TRAIN_SECONDS, (System.nanoTime() - start) / 1e9);
+        metrics.put(MetricKeys.EPOCHS, 0.0);
+        metrics.put(MetricKeys.BEST_EPOCH, 0.0);
         return new TrialResult(trial.id(), trial.round(), trial.phase(), TrialState.COMPLETE, trial.configuration(),
                 metrics, trial.seed(), null);
     }

@@ -2,8 +2,9 @@ package org.sparkhpo.objective;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.sparkhpo.common.ConfigNamed;
+import org.sparkhpo.common.ConfigNames;
 
 /**
  * Test functions with known minima, each on a box domain. A point of the unit cube maps linearly onto the box,
@@ -20,7 +21,7 @@ import java.util.Optional;
  *       [-5, 10] x [0, 15], d = 2: minimum 5/(4 pi) = 0.397887 at (-pi, 12.275), (pi, 2.275) and (9.42478, 2.475).</li>
  * </ul>
  */
-public enum KnownFunction {
+public enum KnownFunction implements ConfigNamed {
     SPHERE(-5.0, 10.0, 1, Integer.MAX_VALUE, 0.0),
     ROSENBROCK(-2.0, 2.0, 2, Integer.MAX_VALUE, 0.0),
     BRANIN(Double.NaN, Double.NaN, 2, 2, 5.0 / (4.0 * Math.PI));
@@ -39,15 +40,9 @@ public enum KnownFunction {
         this.minimum = minimum;
     }
 
-    /** @return the name used in configuration files ({@code hpo.objective}) */
-    public String configName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /** @return the function called {@code name}, if any */
     public static Optional<KnownFunction> byName(String name) {
-        return Arrays.stream(values()).filter(f -> f.configName().equals(name.toLowerCase(Locale.ROOT)))
-                .findFirst();
+        return ConfigNames.byName(values(), name);
     }
 
     /** @return the known minimum value */

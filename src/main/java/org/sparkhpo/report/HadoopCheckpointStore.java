@@ -4,15 +4,11 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.EnumSet;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.CreateFlag;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.StreamCapabilities;
 import org.sparkhpo.trial.Checkpoint;
 import org.sparkhpo.trial.CheckpointStore;
 
@@ -61,12 +57,12 @@ public final class HadoopCheckpointStore implements CheckpointStore {
         byte[] bytes = checkpoint.toBytes();
         try {
             if (replaceMethod == ReplaceMethod.DIRECT_WRITE) {
-                writeWhole(target, bytes);
+                RunDirectory.writeWhole(files, target, bytes);
                 return;
             }
             Path temp = new Path(directory, target.getName() + RunDirectory.TEMP_INFIX + UUID.randomUUID());
             try {
-                writeWhole(temp, bytes);
+                RunDirectory.writeWhole(files, temp, bytes);
                 files.rename(temp, target, Options.Rename.OVERWRITE);
             } catch (IOException | RuntimeException e) {
                 files.delete(temp, false);
@@ -110,16 +106,6 @@ public final class HadoopCheckpointStore implements CheckpointStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the checkpoints in " + directory, e);
-        }
-    }
-
-    private void writeWhole(Path target, byte[] bytes) throws IOException {
-        EnumSet<CreateFlag> flags = EnumSet.of(CreateFlag.CREATE, CreateFlag.OVERWRITE);
-        try (FSDataOutputStream out = files.create(target, flags, Options.CreateOpts.createParent())) {
-            out.write(bytes);
-            if (out.hasCapability(StreamCapabilities.HSYNC)) {
-                out.hsync();
-            }
         }
     }
 }

@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.StreamCapabilities;
 import org.apache.hadoop.fs.permission.FsPermission;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * The directory of one run, {@code <hpo.output.dir>/<run id>}, on any Hadoop file system (file://, hdfs://,
@@ -113,14 +113,8 @@ public final class RunDirectory {
     public static RunDirectory outputRoot(String outputDir, Configuration conf) {
         Objects.requireNonNull(outputDir, "outputDir");
         try {
-            Configuration copy = withoutLocalChecksums(conf);
-            Path path = new Path(outputDir);
-            if (path.toUri().getScheme() == null) {
-                path = FileContext.getFileContext(copy).makeQualified(path);
-            }
-            FileContext files = FileContext.getFileContext(path.toUri(), copy);
-            RunDirectory root = new RunDirectory(files.makeQualified(path), files, copy);
-            files.mkdir(root.path, FsPermission.getDirDefault(), true);
+            RunDirectory root = at(new Path(outputDir), conf);
+            root.files.mkdir(root.path, FsPermission.getDirDefault(), true);
             root.probe();
             return root;
         } catch (IOException | RuntimeException e) {
@@ -247,13 +241,18 @@ public final class RunDirectory {
     private static RunDirectory locate(String outputDir, String runId, Configuration conf) throws IOException {
         Objects.requireNonNull(outputDir, "outputDir");
         Objects.requireNonNull(conf, "conf");
+        return at(new Path(new Path(outputDir), runId), conf);
+    }
+
+    /**
+     * @return a handle on {@code path}, qualified with the default file system when it names no scheme, with
+     *     local checksum files turned off; nothing is created
+     */
+    private static RunDirectory at(Path path, Configuration conf) throws IOException {
         Configuration copy = withoutLocalChecksums(conf);
-        Path path = new Path(new Path(outputDir), runId);
-        if (path.toUri().getScheme() == null) {
-            path = FileContext.getFileContext(copy).makeQualified(path);
-        }
-        FileContext files = FileContext.getFileContext(path.toUri(), copy);
-        return new RunDirectory(files.makeQualified(path), files, copy);
+        Path qualified = path.toUri().getScheme() == null ? FileContext.getFileContext(copy).makeQualified(path) : path;
+        FileContext files = FileContext.getFileContext(qualified.toUri(), copy);
+        return new RunDirectory(files.makeQualified(qualified), files, copy);
     }
 
     private static void checkRunId(String runId) {
@@ -299,6 +298,14 @@ public final class RunDirectory {
     }
 
     private void writeWhole(Path target, byte[] bytes) throws IOException {
+        writeWhole(files, target, bytes);
+    }
+
+    /**
+     * Writes {@code bytes} as the whole of {@code target} (created with its parents, or overwritten) and syncs
+     * it to disk where the stream can; shared by the run directory's files and the checkpoint store.
+     */
+    static void writeWhole(FileContext files, Path target, byte[] bytes) throws IOException {
         EnumSet<CreateFlag> flags = EnumSet.of(CreateFlag.CREATE, CreateFlag.OVERWRITE);
         try (FSDataOutputStream out = files.create(target, flags, Options.CreateOpts.createParent())) {
             out.write(bytes);

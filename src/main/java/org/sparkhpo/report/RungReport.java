@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialState;
 
@@ -33,8 +34,8 @@ public final class RungReport {
         lines.add("");
         lines.add("configurations tried per rung");
         byRung.forEach((phase, rung) -> lines.add(rungLine(phase, rung)));
-        long trained = Math.round(results.stream().mapToDouble(r -> orZero(r.metric("epochs_trained"))).sum());
-        long fromScratch = Math.round(results.stream().mapToDouble(r -> orZero(r.metric("epochs"))).sum());
+        long trained = Math.round(results.stream().mapToDouble(r -> orZero(r.metric(MetricKeys.EPOCHS_TRAINED))).sum());
+        long fromScratch = Math.round(results.stream().mapToDouble(r -> orZero(r.metric(MetricKeys.EPOCHS))).sum());
         long configurations = results.stream().map(TrialResult::configuration).distinct().count();
         long grid = configurations * maxEpochs;
         lines.add(String.format(Locale.ROOT, "epochs trained: %d (without resuming checkpoints: %d); a full grid"
@@ -46,7 +47,7 @@ public final class RungReport {
     private static String rungLine(String phase, List<TrialResult> rung) {
         Map<TrialState, Integer> states = new EnumMap<>(TrialState.class);
         rung.forEach(r -> states.merge(r.state(), 1, Integer::sum));
-        double budget = rung.get(0).metric("budget_epochs");
+        double budget = rung.get(0).metric(MetricKeys.BUDGET_EPOCHS);
         return String.format(Locale.ROOT, "  %-22s %3d trials to %s epochs: %d complete, %d pruned, %d failed",
                 phase, rung.size(), SummaryWriter.format(budget), states.getOrDefault(TrialState.COMPLETE, 0),
                 states.getOrDefault(TrialState.PRUNED, 0), states.getOrDefault(TrialState.FAILED, 0));

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.sparkhpo.space.Configuration;
+import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialState;
 
@@ -95,10 +96,10 @@ public final class SummaryWriter {
         if (ranked.isEmpty()) {
             return "top trials by " + objective + ": none\n";
         }
-        TextTable table = new TextTable(List.of("id", "state", objective, "epochs", "train_seconds", "params"));
+        TextTable table = new TextTable(List.of("id", "state", objective, MetricKeys.EPOCHS, MetricKeys.TRAIN_SECONDS, "params"));
         for (TrialResult trial : ranked) {
             table.add(List.of(Integer.toString(trial.id()), trial.state().name(), format(trial.metric(objective)),
-                    format(trial.metric("epochs")), format(trial.metric("train_seconds")),
+                    format(trial.metric(MetricKeys.EPOCHS)), format(trial.metric(MetricKeys.TRAIN_SECONDS)),
                     params(trial.configuration())));
         }
         return "top " + ranked.size() + " by " + objective + "\n" + table.render("  ");

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.report.HadoopCheckpointStore;
 import org.sparkhpo.trial.CheckpointStore;
+import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.Trial;
 import org.sparkhpo.trial.TrialEvaluator;
@@ -125,7 +126,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
                 if (result != null) {
                     onResult.accept(result);
                     delivered++;
-                    double seconds = result.metric("train_seconds");
+                    double seconds = result.metric(MetricKeys.TRAIN_SECONDS);
                     busy += Double.isNaN(seconds) ? 0.0 : seconds;
                 } else if (job.isCompleted() && finished.isEmpty()) {
                     job.value().get().get();

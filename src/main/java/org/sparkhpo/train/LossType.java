@@ -1,12 +1,12 @@
 package org.sparkhpo.train;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.sparkhpo.common.ConfigNamed;
+import org.sparkhpo.common.ConfigNames;
 import org.sparkhpo.data.Task;
 
 /** The losses a user can choose ({@code hpo.model.loss}), each with the task it solves. */
-public enum LossType {
+public enum LossType implements ConfigNamed {
     LOGISTIC("logistic", Task.BINARY),
     SOFTMAX("softmax", Task.MULTICLASS),
     LEAST_SQUARES("least-squares", Task.REGRESSION),
@@ -21,6 +21,7 @@ public enum LossType {
     }
 
     /** @return the name used in configuration files */
+    @Override
     public String configName() {
         return configName;
     }
@@ -42,12 +43,11 @@ public enum LossType {
 
     /** @return the loss called {@code name} in configuration files, if any */
     public static Optional<LossType> byName(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(l -> l.configName.equals(lower)).findFirst();
+        return ConfigNames.byName(values(), name);
     }
 
     /** @return every configuration name, for messages */
     public static String names() {
-        return Arrays.stream(values()).map(LossType::configName).toList().toString();
+        return ConfigNames.names(values());
     }
 }

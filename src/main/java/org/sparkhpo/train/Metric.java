@@ -1,8 +1,8 @@
 package org.sparkhpo.train;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.sparkhpo.common.ConfigNamed;
+import org.sparkhpo.common.ConfigNames;
 
 /**
  * The validation metrics a user can optimize ({@code hpo.metric.name}). Scores are those of a linear
@@ -18,7 +18,7 @@ import java.util.Optional;
  *       package {@code org.sparkhpo.objective}) that stands in for training; lower is better</li>
  * </ul>
  */
-public enum Metric {
+public enum Metric implements ConfigNamed {
     ACCURACY("accuracy", true),
     LOG_LOSS("log-loss", false),
     RMSE("rmse", false),
@@ -36,6 +36,7 @@ public enum Metric {
     }
 
     /** @return the name used in configuration files and outputs */
+    @Override
     public String configName() {
         return configName;
     }
@@ -58,13 +59,12 @@ public enum Metric {
 
     /** @return the metric called {@code name} in configuration files, if any */
     public static Optional<Metric> byName(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(m -> m.configName.equals(lower)).findFirst();
+        return ConfigNames.byName(values(), name);
     }
 
     /** @return every configuration name, for messages */
     public static String names() {
-        return Arrays.stream(values()).map(Metric::configName).toList().toString();
+        return ConfigNames.names(values());
     }
 
     /**

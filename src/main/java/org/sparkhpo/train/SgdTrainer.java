@@ -2,8 +2,8 @@ package org.sparkhpo.train;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.data.LabeledData;
-import org.sparkhpo.trial.TrialSeeds;
 
 /**
  * Mini-batch momentum SGD for a linear model (MLlib's {@code GradientDescent} with momentum and early

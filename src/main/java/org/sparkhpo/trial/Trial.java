@@ -2,6 +2,7 @@ package org.sparkhpo.trial;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.space.Configuration;
 
 /**
@@ -11,7 +12,7 @@ import org.sparkhpo.space.Configuration;
  * @param id the trial id, unique within a run, counting from 0 in the order strategies ask
  * @param round the round (Spark job) the trial belongs to, counting from 0
  * @param configuration the hyperparameter values to train with
- * @param seed the trial's seed, {@link TrialSeeds#of(long, int)} of the job seed and {@code id}
+ * @param seed the trial's seed, {@link TrialSeeds#of(long, long)} of the job seed and {@code id}
  * @param phase the strategy phase that proposed the trial (for example {@code grid} or {@code reflect})
  * @param plan epoch budget, checkpoint to resume and median rule ({@link TrialPlan#FULL} for a plain trial);
  *     a trial that resumes another has that trial's seed, since the seed shapes every epoch's shuffle

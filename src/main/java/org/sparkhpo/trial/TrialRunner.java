@@ -2,8 +2,8 @@ package org.sparkhpo.trial;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.train.HyperParameters;
@@ -34,7 +34,7 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
 
     /** Metric key of the objective on validation, for example {@code val_accuracy}. */
     public static String objectiveKey(Metric metric) {
-        return "val_" + metric.configName().replace('-', '_');
+        return MetricKeys.objective(metric);
     }
 
     /**
@@ -109,21 +109,21 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
 
     private void putOutcome(TrainingOutcome outcome, Map<String, Double> metrics) {
         metrics.put(objectiveKey(metric), outcome.bestMetric());
-        metrics.put("train_seconds", outcome.trainSeconds());
-        metrics.put("epochs", (double) outcome.epochsRun());
-        metrics.put("best_epoch", (double) outcome.bestEpoch());
-        metrics.put("train_loss", outcome.lastTrainLoss());
+        metrics.put(MetricKeys.TRAIN_SECONDS, outcome.trainSeconds());
+        metrics.put(MetricKeys.EPOCHS, (double) outcome.epochsRun());
+        metrics.put(MetricKeys.BEST_EPOCH, (double) outcome.bestEpoch());
+        metrics.put(MetricKeys.TRAIN_LOSS, outcome.lastTrainLoss());
     }
 
     private static void putPlan(TrialPlan plan, ResumedTraining run, Map<String, Double> metrics) {
         if (!plan.isRung()) {
             return;
         }
-        metrics.put("rung", (double) plan.rung());
-        metrics.put("budget_epochs", (double) plan.budgetEpochs());
-        metrics.put("resumed_from_trial", (double) plan.resumes());
-        metrics.put("resumed_from_epoch", (double) run.startEpoch());
-        metrics.put("epochs_trained", (double) run.epochsTrained());
+        metrics.put(MetricKeys.RUNG, (double) plan.rung());
+        metrics.put(MetricKeys.BUDGET_EPOCHS, (double) plan.budgetEpochs());
+        metrics.put(MetricKeys.RESUMED_FROM_TRIAL, (double) plan.resumes());
+        metrics.put(MetricKeys.RESUMED_FROM_EPOCH, (double) run.startEpoch());
+        metrics.put(MetricKeys.EPOCHS_TRAINED, (double) run.epochsTrained());
     }
 
     /**
@@ -138,11 +138,7 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
             HyperParameters hyperParameters = fixed.with(trial.configuration());
             SgdTrainer trainer = new SgdTrainer(lossType, metric, stopping, data.numClasses());
             TrainingOutcome outcome = trainer.train(data.train(), data.validation(), hyperParameters, trial.seed());
-            metrics.put(objectiveKey(metric), outcome.bestMetric());
-            metrics.put("train_seconds", outcome.trainSeconds());
-            metrics.put("epochs", (double) outcome.epochsRun());
-            metrics.put("best_epoch", (double) outcome.bestEpoch());
-            metrics.put("train_loss", outcome.lastTrainLoss());
+            putOutcome(outcome, metrics);
             if (outcome.failed()) {
                 return TrialResult.failed(trial, outcome.failure(), metrics);
             }
@@ -170,7 +166,7 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
         long start = System.nanoTime();
         evaluator.predict(theta, predictions);
         double millis = (System.nanoTime() - start) / 1e6;
-        metrics.put("nonzero_weights", (double) nonZero);
-        metrics.put("predict_ms_per_1000", rows == 0 ? 0.0 : millis * 1000.0 / rows);
+        metrics.put(MetricKeys.NONZERO_WEIGHTS, (double) nonZero);
+        metrics.put(MetricKeys.PREDICT_MS_PER_1000, rows == 0 ? 0.0 : millis * 1000.0 / rows);
     }
 }

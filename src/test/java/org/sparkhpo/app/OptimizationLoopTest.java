@@ -61,9 +61,10 @@ class OptimizationLoopTest {
     void theTrialBudgetStopsAnEndlessStrategy() {
         Endless strategy = new Endless();
         OptimizationLoop loop = new OptimizationLoop(strategy, scoring(0), r -> { }, 4, 10, 1);
-        assertEquals(10, loop.run().size());
+        OptimizationLoop.Outcome outcome = loop.search();
+        assertEquals(10, outcome.results().size());
         assertEquals(10, strategy.told);
-        assertEquals("trials", loop.stopReason());
+        assertEquals(StopReason.TRIALS, outcome.stopReason());
     }
 
     @Test
@@ -71,8 +72,9 @@ class OptimizationLoopTest {
         OptimizationLoop loop = new OptimizationLoop(new Endless(), scoring(0), r -> { }, 4, 1000, 1, 0.0,
                 OptionalDouble.of(0.05), Metric.ACCURACY);
         // Trial 5 is the first with accuracy >= 0.05; it is in the second round (ids 4-7).
-        assertEquals(8, loop.run().size());
-        assertEquals("target", loop.stopReason());
+        OptimizationLoop.Outcome outcome = loop.search();
+        assertEquals(8, outcome.results().size());
+        assertEquals(StopReason.TARGET, outcome.stopReason());
         OptimizationLoop lowerIsBetter = new OptimizationLoop(new Endless(), scoring(0), r -> { }, 4, 1000, 1, 0.0,
                 OptionalDouble.of(0.05), Metric.FUNCTION_VALUE);
         // No trial has val_function_value, so the target is never reached.
@@ -85,9 +87,10 @@ class OptimizationLoopTest {
         OptimizationLoop loop = new OptimizationLoop(strategy, scoring(20), r -> { }, 2, 1000, 1, 0.2,
                 OptionalDouble.empty(), Metric.ACCURACY);
         long start = System.nanoTime();
-        List<TrialResult> results = loop.run();
+        OptimizationLoop.Outcome outcome = loop.search();
+        List<TrialResult> results = outcome.results();
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertEquals("max-seconds", loop.stopReason());
+        assertEquals(StopReason.MAX_SECONDS, outcome.stopReason());
         // About 0.2 s / (2 x 20 ms) = 5 rounds; sleeps only overshoot, so fewer rounds on a loaded machine.
         assertTrue(results.size() >= 4 && results.size() <= 14, "trials " + results.size());
         assertEquals(0, results.size() % 2, "whole rounds");

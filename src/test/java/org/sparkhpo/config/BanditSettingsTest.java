@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.search.BanditSettings;
+import org.sparkhpo.search.MedianStoppingSettings;
+import org.sparkhpo.search.StrategyKind;
 
 /** The bandit and median-stopping keys: defaults, overrides, ranges and incompatible combinations. */
 class BanditSettingsTest {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.search.DfoStart;
+import org.sparkhpo.search.StrategyKind;
 import org.sparkhpo.strategy.dfo.DesignKind;
 import org.sparkhpo.train.Metric;
 

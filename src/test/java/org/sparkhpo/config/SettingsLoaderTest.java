@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.search.StrategyKind;
 import org.sparkhpo.space.CategoricalParameter;
 import org.sparkhpo.train.LossType;
 import org.sparkhpo.train.Metric;

@@ -12,9 +12,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sparkhpo.config.DataSettings;
-import org.sparkhpo.config.DataSettings.Standardize;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.data.DataSettings.Standardize;
 
 class DataPreparerTest {
     private static PreparedData embedded;

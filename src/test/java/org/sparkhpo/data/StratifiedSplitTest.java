@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
 
 class StratifiedSplitTest {
     /** Class sizes chosen so that rounding matters: 0.25 * 7 = 1.75, 0.25 * 2 = 0.5, 0.25 * 30 = 7.5. */

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.space.Configuration;
 import org.sparkhpo.train.GeneratedData;
@@ -21,7 +22,6 @@ import org.sparkhpo.trial.LocalTrialEvaluator;
 import org.sparkhpo.trial.Trial;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialRunner;
-import org.sparkhpo.trial.TrialSeeds;
 import org.sparkhpo.trial.TrialState;
 
 @ExtendWith(LocalSparkExtension.class)

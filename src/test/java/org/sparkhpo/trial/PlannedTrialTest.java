@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.space.Configuration;
 import org.sparkhpo.train.GeneratedData;

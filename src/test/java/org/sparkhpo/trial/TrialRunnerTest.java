@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.data.Task;
 import org.sparkhpo.space.Configuration;

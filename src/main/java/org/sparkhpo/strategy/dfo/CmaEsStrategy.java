@@ -10,6 +10,8 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.sparkhpo.space.SearchSpace;
+import org.sparkhpo.strategy.MinimizedObjective;
+import org.sparkhpo.strategy.UnitCube;
 
 /**
  * CMA-ES, the covariance matrix adaptation evolution strategy, as an ask/tell state machine with the default

@@ -1,11 +1,11 @@
 package org.sparkhpo.strategy.dfo;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
+import org.sparkhpo.common.ConfigNamed;
+import org.sparkhpo.common.ConfigNames;
 
 /** How the points of an initial design round are spread over the unit cube. */
-public enum DesignKind {
+public enum DesignKind implements ConfigNamed {
     /** Independent uniform draws from the strategy's seeded stream. */
     RANDOM,
     /**
@@ -16,18 +16,13 @@ public enum DesignKind {
      */
     HALTON;
 
-    /** @return the name used in configuration files */
-    public String configName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /** @return the design called {@code name}, if any */
     public static Optional<DesignKind> byName(String name) {
-        return Arrays.stream(values()).filter(d -> d.configName().equals(name.toLowerCase(Locale.ROOT))).findFirst();
+        return ConfigNames.byName(values(), name);
     }
 
     /** @return every configuration name, for messages */
     public static String names() {
-        return Arrays.stream(values()).map(DesignKind::configName).toList().toString();
+        return ConfigNames.names(values());
     }
 }

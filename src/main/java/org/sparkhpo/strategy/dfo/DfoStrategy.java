@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.space.SearchSpace;
+import org.sparkhpo.strategy.MinimizedObjective;
 import org.sparkhpo.strategy.Proposal;
 import org.sparkhpo.strategy.Strategy;
+import org.sparkhpo.strategy.UnitCube;
 import org.sparkhpo.trial.TrialResult;
-import org.sparkhpo.trial.TrialSeeds;
 
 /**
  * What the derivative-free strategies share: the unit cube, the optional initial design round, and

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.sparkhpo.space.SearchSpace;
+import org.sparkhpo.strategy.MinimizedObjective;
+import org.sparkhpo.strategy.UnitCube;
 
 /**
  * Nelder–Mead simplex search (Nelder and Mead, "A simplex method for function minimization", Computer Journal
@@ -16,7 +18,9 @@ import org.sparkhpo.space.SearchSpace;
  * minimization routine", Computational Economics 30, 2007), in the unit cube of the search space.
  *
  * <p>The simplex has d + 1 vertices x_1..x_{d+1}, sorted so that f(x_1) <= ... <= f(x_{d+1}). One iteration
- * moves the p worst vertices at once, p = min(round size, d): with c the centroid of the d + 1 - p kept
+ * moves the p worst vertices at once, p = min(round size, max(1, floor(d / 2))), so that at least half of the
+ * simplex is kept to anchor the centroid (Lee and Wiswall move p <= d; keeping d + 1 - p >= d / 2 + 1
+ * vertices keeps the centroid away from the moved ones): with c the centroid of the d + 1 - p kept
  * vertices, each moved vertex x_j is reflected to x_r = c + rho (c - x_j), and its reflection is then
  * expanded to x_e = c + rho chi (c - x_j) or contracted to x_oc = c + rho gamma (c - x_j) (outside) or
  * x_ic = c - gamma (c - x_j) (inside) by the rules in {@link SimplexMove}, with the worst kept vertex in the
@@ -83,7 +87,7 @@ public final class NelderMeadStrategy extends DfoStrategy {
      * @param space the search space (categorical rule: see {@link UnitCube})
      * @param objective the metric and its direction
      * @param options step (initial simplex edge), min-step (collapse tolerance), initial design
-     * @param roundSize the trials per round, >= 1: p = min(roundSize, d)
+     * @param roundSize the trials per round, >= 1: p = min(roundSize, max(1, d / 2))
      * @param start the start point in the unit cube without a design round (null: the centre)
      * @param jobSeed the job seed (used by the design round only; the simplex moves are deterministic)
      */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sparkhpo.space.SearchSpace;
+import org.sparkhpo.strategy.MinimizedObjective;
+import org.sparkhpo.strategy.UnitCube;
 
 /**
  * Compass (coordinate) pattern search (Kolda, Lewis and Torczon, "Optimization by direct search: new

@@ -1,10 +1,10 @@
 package org.sparkhpo.strategy.random;
 
 import java.util.SplittableRandom;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.space.Configuration;
 import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.strategy.BudgetedListStrategy;
-import org.sparkhpo.trial.TrialSeeds;
 
 /**
  * Random search (Bergstra and Bengio, "Random search for hyper-parameter optimization", JMLR 2012):

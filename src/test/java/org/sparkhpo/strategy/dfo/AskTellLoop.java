@@ -13,6 +13,7 @@ import org.sparkhpo.space.Parameter;
 import org.sparkhpo.space.Scale;
 import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.space.Tunable;
+import org.sparkhpo.strategy.MinimizedObjective;
 import org.sparkhpo.strategy.Proposal;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.trial.TrialResult;

@@ -1,4 +1,4 @@
-package org.sparkhpo.trial;
+package org.sparkhpo.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package org.sparkhpo.strategy.dfo;
+package org.sparkhpo.strategy;
 
 import java.util.Objects;
 import org.sparkhpo.trial.TrialResult;

@@ -1,4 +1,6 @@
-package org.sparkhpo.config;
+package org.sparkhpo.data;
+
+import org.sparkhpo.common.ConfigNamed;
 
 import org.sparkhpo.data.DataFormat;
 import org.sparkhpo.data.Precision;
@@ -46,7 +48,7 @@ public record DataSettings(
     }
 
     /** Whether to standardize features. */
-    public enum Standardize {
+    public enum Standardize implements ConfigNamed {
         /** Standardize dense data, leave sparse data alone (centering would destroy sparsity). */
         AUTO,
         TRUE,

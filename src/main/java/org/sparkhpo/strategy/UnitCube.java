@@ -1,4 +1,4 @@
-package org.sparkhpo.strategy.dfo;
+package org.sparkhpo.strategy;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
-package org.sparkhpo.config;
+package org.sparkhpo.search;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.sparkhpo.search.StrategyKind;
 import org.sparkhpo.space.Configuration;
 import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.strategy.dfo.DfoOptions;

@@ -1,4 +1,4 @@
-package org.sparkhpo.config;
+package org.sparkhpo.search;
 
 /**
  * The median stopping rule inside trials ({@code hpo.training.median-stopping}, {@code median-grace-epochs},

@@ -1,4 +1,4 @@
-package org.sparkhpo.trial;
+package org.sparkhpo.common;
 
 /**
  * Derives a trial's seed from the job seed and the trial id, never from call order or partitioning, so

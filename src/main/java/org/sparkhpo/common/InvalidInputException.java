@@ -1,4 +1,4 @@
-package org.sparkhpo.config;
+package org.sparkhpo.common;
 
 /**
  * Bad configuration or bad input data: the job ends with exit code 2 and prints {@link #getMessage()} as

@@ -1,4 +1,6 @@
-package org.sparkhpo.config;
+package org.sparkhpo.search;
+
+import java.util.List;
 
 /**
  * Successive halving and Hyperband ({@code hpo.search.bandit}, {@code hpo.search.keep-checkpoints}).
@@ -19,8 +21,13 @@ public record BanditSettings(int reductionFactor, int minEpochs, int maxEpochs, 
                     + ") must be >= 2, min-epochs (" + minEpochs + ") >= 1, max-epochs (" + maxEpochs
                     + ") >= min-epochs and configurations (" + configurations + ") >= 0");
         }
-        if (sampler != StrategyKind.GRID && sampler != StrategyKind.RANDOM) {
+        if (!List.of(samplers()).contains(sampler)) {
             throw new IllegalArgumentException("bandit sampler: " + sampler + " must be grid or random");
         }
+    }
+
+    /** @return the strategies that can sample a bandit's rung-0 configurations, in the order messages list them */
+    public static StrategyKind[] samplers() {
+        return new StrategyKind[] {StrategyKind.GRID, StrategyKind.RANDOM};
     }
 }

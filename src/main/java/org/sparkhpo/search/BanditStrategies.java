@@ -1,0 +1,66 @@
+package org.sparkhpo.search;
+
+import org.sparkhpo.space.SearchSpace;
+import org.sparkhpo.strategy.bandit.BracketPlan;
+import org.sparkhpo.strategy.bandit.ConfigurationSampler;
+import org.sparkhpo.strategy.bandit.HyperbandStrategy;
+import org.sparkhpo.strategy.bandit.SuccessiveHalvingStrategy;
+import org.sparkhpo.strategy.grid.GridStrategy;
+import org.sparkhpo.strategy.random.RandomStrategy;
+
+/**
+ * Builds successive halving or Hyperband from the settings, with a grid or random configuration sampler, and
+ * counts their trials from the bracket plans alone.
+ */
+final class BanditStrategies {
+    private BanditStrategies() {
+    }
+
+    static HyperbandStrategy hyperband(StrategyInputs inputs) {
+        BanditSettings bandit = inputs.bandit();
+        return new HyperbandStrategy(bandit.reductionFactor(), bandit.minEpochs(), bandit.maxEpochs(),
+                sampler(inputs), inputs.metric());
+    }
+
+    static SuccessiveHalvingStrategy successiveHalving(StrategyInputs inputs) {
+        BanditSettings bandit = inputs.bandit();
+        return new SuccessiveHalvingStrategy(configurations(inputs), bandit.reductionFactor(), bandit.minEpochs(),
+                bandit.maxEpochs(), sampler(inputs), inputs.metric());
+    }
+
+    /** @return the trials Hyperband's brackets evaluate */
+    static int hyperbandTrials(StrategyInputs inputs) {
+        BanditSettings bandit = inputs.bandit();
+        return BracketPlan.hyperband(bandit.reductionFactor(), bandit.minEpochs(), bandit.maxEpochs()).stream()
+                .mapToInt(BracketPlan::evaluations).sum();
+    }
+
+    /** @return the trials successive halving's one bracket evaluates */
+    static int successiveHalvingTrials(StrategyInputs inputs) {
+        BanditSettings bandit = inputs.bandit();
+        return BracketPlan.successiveHalving(configurations(inputs), bandit.reductionFactor(), bandit.minEpochs(),
+                bandit.maxEpochs()).evaluations();
+    }
+
+    /** @return successive halving's n: the setting, or by default the grid's size or eta^s_max */
+    static int configurations(StrategyInputs inputs) {
+        BanditSettings bandit = inputs.bandit();
+        if (bandit.configurations() > 0) {
+            return bandit.configurations();
+        }
+        if (bandit.sampler() == StrategyKind.GRID) {
+            return (int) Math.min(inputs.search().space().gridSize(), Integer.MAX_VALUE);
+        }
+        int sMax = BracketPlan.maxBracket(bandit.reductionFactor(), bandit.minEpochs(), bandit.maxEpochs());
+        return (int) Math.round(Math.pow(bandit.reductionFactor(), sMax));
+    }
+
+    private static ConfigurationSampler sampler(StrategyInputs inputs) {
+        SearchSpace space = inputs.search().space();
+        long seed = inputs.seed();
+        if (inputs.bandit().sampler() == StrategyKind.GRID) {
+            return new ConfigurationSampler(() -> new GridStrategy(space, Integer.MAX_VALUE));
+        }
+        return new ConfigurationSampler(() -> new RandomStrategy(space, Integer.MAX_VALUE, seed));
+    }
+}

@@ -1,0 +1,100 @@
+package org.sparkhpo.search;
+
+import java.util.Optional;
+import org.sparkhpo.common.ConfigNamed;
+import org.sparkhpo.common.ConfigNames;
+import org.sparkhpo.strategy.MedianStoppingStrategy;
+import org.sparkhpo.strategy.MinimizedObjective;
+import org.sparkhpo.strategy.Strategy;
+import org.sparkhpo.strategy.baseline.FolkloreStrategy;
+import org.sparkhpo.strategy.baseline.ManualStrategy;
+import org.sparkhpo.strategy.baseline.TheoryStrategy;
+import org.sparkhpo.strategy.dfo.CmaEsStrategy;
+import org.sparkhpo.strategy.dfo.NelderMeadStrategy;
+import org.sparkhpo.strategy.dfo.PatternSearchStrategy;
+import org.sparkhpo.strategy.grid.GridStrategy;
+import org.sparkhpo.strategy.random.RandomStrategy;
+import org.sparkhpo.trial.TrialRunner;
+
+/**
+ * The strategies a user can choose ({@code hpo.search.strategy}) and the one registry of what each is: every
+ * constant registers its {@link StrategyDescriptor} on one line (a few, wrapped). A new strategy is its class,
+ * its test, one constant here, and its keys in reference.conf and README.md (DESIGN.md section 4).
+ */
+public enum StrategyKind implements ConfigNamed {
+    GRID(StrategyDescriptor.of((in, data, round) -> withMedianRule(in, new GridStrategy(in.search().space(),
+                    in.search().trials()))).rounds(RoundSize.WHOLE_BUDGET_UNLESS_MEDIAN_RULE)
+            .plannedTrials(in -> (int) Math.min(in.search().space().gridSize(), Integer.MAX_VALUE))
+            .rejecting(StrategyRules::checkGridSpace)),
+    RANDOM(StrategyDescriptor.of((in, data, round) -> withMedianRule(in, new RandomStrategy(in.search().space(),
+                    in.search().trials(), in.seed()))).rounds(RoundSize.WHOLE_BUDGET_UNLESS_MEDIAN_RULE)),
+    SUCCESSIVE_HALVING(StrategyDescriptor.of((in, data, round) -> BanditStrategies.successiveHalving(in))
+            .plannedTrials(BanditStrategies::successiveHalvingTrials).settling()
+            .rejecting(StrategyRules::checkBandit)),
+    HYPERBAND(StrategyDescriptor.of((in, data, round) -> BanditStrategies.hyperband(in))
+            .plannedTrials(BanditStrategies::hyperbandTrials).settling().rejecting(StrategyRules::checkBandit)),
+    NELDER_MEAD(derivativeFree((in, data, round) -> new NelderMeadStrategy(in.search().space(), minimized(in),
+            in.search().dfo(), round, DerivativeFreeStart.point(in, data), in.seed()))),
+    PATTERN_SEARCH(derivativeFree((in, data, round) -> new PatternSearchStrategy(in.search().space(),
+            minimized(in), in.search().dfo(), DerivativeFreeStart.point(in, data), in.seed()))),
+    CMA_ES(derivativeFree((in, data, round) -> new CmaEsStrategy(in.search().space(), minimized(in),
+            in.search().dfo(), round, DerivativeFreeStart.point(in, data), in.seed()))),
+    FOLKLORE(StrategyDescriptor.of((in, data, round) -> new FolkloreStrategy(in.search().trials()))
+            .rounds(RoundSize.WHOLE_BUDGET).plannedTrials(in -> FolkloreStrategy.DEFAULTS.size())
+            .needingTraining(search -> true)),
+    MANUAL(StrategyDescriptor.of((in, data, round) -> new ManualStrategy(in.search().manual(), in.search().trials()))
+            .rounds(RoundSize.WHOLE_BUDGET).plannedTrials(in -> in.search().manual().size())
+            .rejecting(StrategyRules::checkManual)),
+    THEORY(StrategyDescriptor.of((in, data, round) -> new TheoryStrategy(DerivativeFreeStart.estimate(in, data),
+                    in.search().trials())).rounds(RoundSize.WHOLE_BUDGET).plannedTrials(in -> 2)
+            .needingTraining(search -> true));
+
+    private final StrategyDescriptor descriptor;
+
+    StrategyKind(StrategyDescriptor descriptor) {
+        this.descriptor = descriptor;
+    }
+
+    /** @return what this strategy is: how it is built, its rounds, its planned trials, its rules */
+    public StrategyDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** @return true for the strategies that settle results per rung, hand out epoch budgets and resume checkpoints */
+    public boolean isBandit() {
+        return descriptor.settlesResults();
+    }
+
+    /** @return true for the derivative-free strategies, which search the unit cube of the space */
+    public boolean isDerivativeFree() {
+        return descriptor.searchesUnitCube();
+    }
+
+    /** @return the strategy called {@code name}, if any */
+    public static Optional<StrategyKind> byName(String name) {
+        return ConfigNames.byName(values(), name);
+    }
+
+    /** @return every configuration name, for messages */
+    public static String names() {
+        return ConfigNames.names(values());
+    }
+
+    /** A derivative-free strategy: searches the unit cube, and a theory start needs a training objective. */
+    private static StrategyDescriptor derivativeFree(StrategyDescriptor.Builder builder) {
+        return StrategyDescriptor.of(builder).inUnitCube().needingTraining(search -> search.start() == DfoStart.THEORY);
+    }
+
+    /** @return the objective a derivative-free strategy minimizes: the metric, negated when higher is better */
+    private static MinimizedObjective minimized(StrategyInputs inputs) {
+        return new MinimizedObjective(TrialRunner.objectiveKey(inputs.metric()), inputs.metric().higherIsBetter());
+    }
+
+    /** @return {@code strategy} wrapped by the median stopping rule when the settings turn it on */
+    private static Strategy withMedianRule(StrategyInputs inputs, Strategy strategy) {
+        MedianStoppingSettings median = inputs.median();
+        return median.enabled() ? new MedianStoppingStrategy(strategy, median.graceEpochs(), median.minTrials())
+                : strategy;
+    }
+
+}

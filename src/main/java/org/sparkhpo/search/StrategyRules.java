@@ -1,0 +1,55 @@
+package org.sparkhpo.search;
+
+import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.strategy.UnitCube;
+
+/** The settings rules some strategy kinds register, each failing with the keys, the values and the rule. */
+final class StrategyRules {
+    private StrategyRules() {
+    }
+
+    /** Grid search needs at least one parameter to enumerate. */
+    static void checkGridSpace(StrategyInputs inputs) {
+        if (inputs.search().space().dimension() == 0) {
+            throw new InvalidInputException("hpo.search.space: [] is empty; grid search needs at least one"
+                    + " parameter");
+        }
+    }
+
+    /** The manual strategy needs at least one configuration. */
+    static void checkManual(StrategyInputs inputs) {
+        if (inputs.search().manual().isEmpty()) {
+            throw new InvalidInputException("hpo.search.manual: [] is empty and hpo.search.manual-file is not set;"
+                    + " the manual strategy needs at least one configuration");
+        }
+    }
+
+    /** A unit-cube strategy needs a space every parameter of which maps to [0, 1]. */
+    static void checkUnitCube(StrategyInputs inputs) {
+        SearchSettings search = inputs.search();
+        try {
+            new UnitCube(search.space());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("hpo.search.space: " + e.getMessage() + " (hpo.search.strategy is '"
+                    + search.strategy().configName() + "')", e);
+        }
+    }
+
+    /** Successive halving and Hyperband set epochs themselves, stop trials themselves, and sample the space. */
+    static void checkBandit(StrategyInputs inputs) {
+        SearchSettings search = inputs.search();
+        String name = search.strategy().configName();
+        if (search.space().names().contains("epochs")) {
+            throw new InvalidInputException("hpo.search.space: 'epochs' cannot be searched with " + name
+                    + ", which sets every trial's epochs itself (hpo.search.bandit.min-epochs, max-epochs)");
+        }
+        if (inputs.median().enabled()) {
+            throw new InvalidInputException("hpo.training.median-stopping: true cannot be combined with " + name
+                    + ", which stops trials itself (set it to false)");
+        }
+        if (inputs.bandit().sampler() == StrategyKind.GRID && search.space().dimension() == 0) {
+            throw new InvalidInputException("hpo.search.space: [] is empty; hpo.search.bandit.sampler = grid needs"
+                    + " at least one parameter");
+        }
+    }
+}
