@@ -11,6 +11,12 @@ import org.sparkhpo.trial.TrialResult;
  * is left, the wrapped strategy's first proposals; the wrapped strategy is told only the results of its own
  * proposals, so its state machine never sees trials it did not ask for.
  *
+ * <p>Settling: the wrapper settles exactly when the wrapped strategy does ({@link #settlesResults()}). Then the
+ * warm-start results, which the wrapped strategy never sees, are released by the next {@link #settled()} as they
+ * are told (their state is final at once), together with whatever the wrapped strategy settled; without this
+ * forwarding a warm-started successive halving run would journal its rung trials as they arrive and never
+ * journal the PRUNED verdicts.
+ *
  * <p>Lifecycle: as {@link Strategy}; driver-only, one per run. Deterministic given the list and the wrapped
  * strategy, so a resumed run asks for the same trials.
  */
@@ -20,6 +26,7 @@ public final class WarmStartStrategy implements Strategy {
 
     private final List<Configuration> warm;
     private final Strategy strategy;
+    private final List<TrialResult> warmToSettle = new ArrayList<>();
     private int proposed;
 
     /**
@@ -47,6 +54,9 @@ public final class WarmStartStrategy implements Strategy {
     @Override
     public void tell(List<TrialResult> results) {
         List<TrialResult> own = results.stream().filter(result -> !PHASE.equals(result.phase())).toList();
+        if (strategy.settlesResults()) {
+            results.stream().filter(result -> PHASE.equals(result.phase())).forEach(warmToSettle::add);
+        }
         if (!own.isEmpty()) {
             strategy.tell(own);
         }
@@ -55,5 +65,26 @@ public final class WarmStartStrategy implements Strategy {
     @Override
     public boolean isFinished() {
         return proposed >= warm.size() && strategy.isFinished();
+    }
+
+    @Override
+    public boolean settlesResults() {
+        return strategy.settlesResults();
+    }
+
+    @Override
+    public List<TrialResult> settled() {
+        List<TrialResult> released = new ArrayList<>(warmToSettle);
+        warmToSettle.clear();
+        released.addAll(strategy.settled());
+        return released;
+    }
+
+    @Override
+    public List<TrialResult> unsettled() {
+        List<TrialResult> open = new ArrayList<>(warmToSettle);
+        warmToSettle.clear();
+        open.addAll(strategy.unsettled());
+        return open;
     }
 }

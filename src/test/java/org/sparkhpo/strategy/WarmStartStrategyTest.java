@@ -9,6 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sparkhpo.space.Configuration;
+import org.sparkhpo.space.ContinuousParameter;
+import org.sparkhpo.space.Scale;
+import org.sparkhpo.space.SearchSpace;
+import org.sparkhpo.space.Tunable;
+import org.sparkhpo.strategy.bandit.ConfigurationSampler;
+import org.sparkhpo.strategy.bandit.SuccessiveHalvingStrategy;
+import org.sparkhpo.strategy.grid.GridStrategy;
+import org.sparkhpo.train.Metric;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialState;
 
@@ -66,5 +74,36 @@ class WarmStartStrategyTest {
         assertEquals(2, strategy.ask(2).size());
         assertFalse(strategy.isFinished());
         assertEquals(List.of(WarmStartStrategy.PHASE, "grid"), strategy.ask(2).stream().map(Proposal::phase).toList());
+    }
+
+    @Test
+    void aWarmStartedSuccessiveHalvingRunSettlesEveryTrialOnceWithItsFinalState() {
+        SearchSpace rates = new SearchSpace(List.of(
+                new ContinuousParameter(Tunable.LEARNING_RATE, 0.1, 0.9, Scale.LINEAR, 9)));
+        SuccessiveHalvingStrategy halving = new SuccessiveHalvingStrategy(9, 3, 1, 9,
+                new ConfigurationSampler(() -> new GridStrategy(rates, 9)), Metric.ACCURACY);
+        WarmStartStrategy strategy = new WarmStartStrategy(List.of(lr(0.5)), halving);
+        assertTrue(strategy.settlesResults(), "the wrapper settles as the wrapped bandit strategy does");
+
+        List<TrialResult> settled = new ArrayList<>();
+        int told = 0;
+        while (!strategy.isFinished()) {
+            List<TrialResult> results = new ArrayList<>();
+            for (Proposal proposal : strategy.ask(9)) {
+                double rate = ((Number) proposal.configuration().get("learning-rate")).doubleValue();
+                results.add(new TrialResult(told, 0, proposal.phase(), TrialState.COMPLETE, proposal.configuration(),
+                        Map.of("val_accuracy", rate), told, null));
+                told++;
+            }
+            strategy.tell(results);
+            settled.addAll(strategy.settled());
+        }
+        settled.addAll(strategy.unsettled());
+
+        assertEquals(told, settled.size(), "every trial told is settled once");
+        assertEquals(told, settled.stream().map(TrialResult::id).distinct().count());
+        assertEquals(WarmStartStrategy.PHASE, settled.get(0).phase(), "the warm-start trial is released first");
+        assertTrue(settled.stream().anyMatch(result -> result.state() == TrialState.PRUNED),
+                "the rungs' losers are journaled as PRUNED");
     }
 }
