@@ -68,6 +68,17 @@ class ReportBrowserIT {
     }
 
     @Test
+    void theComparisonPageOfBothRunsDrawsAndLinksTheirReports() throws Exception {
+        Path runs = temp.resolve("runs");
+        assertEquals(0, HpoJob.run(new String[] {"--set", "hpo.output.dir=" + runs, "--compare",
+            runs.resolve("grid").toString(), runs.resolve("halving").toString()}));
+
+        String dom = assertDrawn(runs.resolve(ComparisonPage.FILE_NAME), 2);
+        assertTrue(dom.contains("href=\"grid/report.html\"") && dom.contains("href=\"halving/report.html\""), dom);
+        assertTrue(dom.contains("successive-halving"));
+    }
+
+    @Test
     void nanMetricsDraw() throws Exception {
         assertDrawn(page("nan", List.of(trial(0, TrialState.COMPLETE, Double.NaN, 0.1),
                 trial(1, TrialState.COMPLETE, 0.5, 0.2), trial(2, TrialState.PRUNED, Double.NaN, 0.3))));
@@ -120,12 +131,16 @@ class ReportBrowserIT {
         return file;
     }
 
-    /** Opens the page, checks the flags and the screenshot, and returns the DOM. */
     private static String assertDrawn(Path page) throws Exception {
+        return assertDrawn(page, 6);
+    }
+
+    /** Opens the page, checks the flags and the screenshot, and returns the DOM. */
+    private static String assertDrawn(Path page, int leastCharts) throws Exception {
         String dom = chromium.dumpDom(page);
         assertNull(HeadlessChromium.rootAttribute(dom, "data-script-errors"), page + ": script errors");
         String expected = HeadlessChromium.rootAttribute(dom, "data-charts-expected");
-        assertTrue(Integer.parseInt(expected) >= 6, page + ": " + expected + " charts");
+        assertTrue(Integer.parseInt(expected) >= leastCharts, page + ": " + expected + " charts");
         assertEquals(expected, HeadlessChromium.rootAttribute(dom, "data-charts-rendered"), page.toString());
         assertEquals("true", HeadlessChromium.rootAttribute(dom, "data-rendered"), page.toString());
         Matcher charts = Pattern.compile("<div id=\"([^\"]+)\" data-chart=\"[^\"]+\"([^>]*)>").matcher(dom);
