@@ -31,6 +31,8 @@ final class RunReport {
     private final TrialJournal journal;
     private final Map<String, String> table;
     private final String previousRunId;
+    private long writeNanos;
+    private int writes;
 
     /**
      * @param settings the run's settings
@@ -51,15 +53,20 @@ final class RunReport {
         write(RunManifest.RUNNING);
     }
 
-    /** Writes the report of the finished run. */
+    /** Writes the report of the finished run and logs what the report cost. */
     void finish() {
         write(RunManifest.FINISHED);
+        if (settings.report()) {
+            LOG.info(String.format(java.util.Locale.ROOT, "%s: written %d times in %.1f ms in all",
+                    ReportWriter.FILE_NAME, writes, writeNanos / 1e6));
+        }
     }
 
     private void write(String status) {
         if (!settings.report()) {
             return;
         }
+        long start = System.nanoTime();
         try {
             List<TrialResult> trials = journal.results();
             Map<Integer, Double> finished = new LinkedHashMap<>();
@@ -72,6 +79,8 @@ final class RunReport {
         } catch (RuntimeException e) {
             LOG.warn("could not write " + ReportWriter.FILE_NAME + " (the run goes on): " + e, e);
         }
+        writeNanos += System.nanoTime() - start;
+        writes++;
     }
 
     /** @return run.json's figures and settings, as the report's settings table shows them */
