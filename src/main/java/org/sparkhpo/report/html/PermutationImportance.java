@@ -19,8 +19,7 @@ import java.util.SplittableRandom;
 final class PermutationImportance {
     /** The method's name as the chart shows it. */
     static final String METHOD = "permutation importance (Breiman 2001) on a random forest of "
-            + PermutationImportance.TREES + " regression trees:\nhow much its squared error grows when a"
-            + " parameter's values are shuffled";
+            + PermutationImportance.TREES + " regression trees";
     static final int TREES = 32;
     static final int MAX_DEPTH = 8;
     static final int MIN_LEAF = 2;

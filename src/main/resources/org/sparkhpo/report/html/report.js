@@ -134,8 +134,8 @@
     var imp = data.importance;
     var values = imp.values.slice().reverse();
     Hpo.chart(box, 'chart-importance', {
-      title: {text: 'Parameter importance (share)', subtext: 'method: ' + imp.method + '\non ' + imp.trials
-          + ' completed trials' + (imp.enough ? '' : ' (too few: at least 3 are needed, all shown as 0)'),
+      title: {text: 'Parameter importance (share of the error growth)', subtext: 'method: ' + imp.method + ', on '
+          + imp.trials + ' completed trials' + (imp.enough ? '' : ' (at least 3 are needed: all shown as 0)'),
         left: 'center', textStyle: {fontSize: 14}},
       tooltip: {trigger: 'axis'}, grid: {top: 80, bottom: 30, left: 120, right: 30},
       xAxis: {type: 'value', min: 0, max: 1}, yAxis: {type: 'category', data: values.map(function (v) { return v.name; })},
