@@ -37,7 +37,10 @@ mvn -B -q -Dstyle.color=never test-compile >&2
 mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/test-classpath.txt" >&2
 java -cp "target/classes:target/test-classes:$(cat "$work/test-classpath.txt")" \
-  org.sparkhpo.report.html.SyntheticTrials 1000 "$work/report-1000.html"
+  org.sparkhpo.report.html.SyntheticTrials 1000 "$work/report-1000.html" 2>&1 | grep 'page of' || true
+gemm=$(java -cp "target/classes:target/test-classes:$(cat "$work/test-classpath.txt")" \
+  org.sparkhpo.bench.GemmThroughput 8000 784 10 128 2>/dev/null | awk '$3=="float"{print $2" sgemm "$4" GFLOP/s"}')
+echo "GEMM bound in this invocation (one thread, 784 x 10, batch 128): ${gemm:-not measured}"
 echo
 echo "| 1,000-trial page ($(du -k "$work/report-1000.html" | cut -f1) KB) | time to every chart drawn (data-render-ms) | chromium process wall (s) |"
 echo "|---|---|---|"
