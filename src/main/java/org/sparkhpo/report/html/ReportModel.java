@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialState;
 
@@ -68,7 +69,7 @@ public final class ReportModel {
         run.put("status", input.status());
         run.put("objective", input.objective().key());
         run.put("higher_is_better", input.objective().higherIsBetter());
-        run.put("bandit", input.trials().stream().anyMatch(t -> t.metrics().containsKey("rung")));
+        run.put("bandit", input.trials().stream().anyMatch(t -> t.metrics().containsKey(MetricKeys.RUNG)));
         run.put("previous_run", input.previousRunId());
         return run;
     }
@@ -96,9 +97,9 @@ public final class ReportModel {
             putNumber(node, "best_so_far", best);
             ArrayNode curve = node.putArray("curve");
             trial.curve().forEach(v -> addNumber(curve, v));
-            putNumber(node, "rung", trial.metric("rung"));
-            putNumber(node, "budget", trial.metric("budget_epochs"));
-            putNumber(node, "resumed_from", trial.metric("resumed_from_trial"));
+            putNumber(node, "rung", trial.metric(MetricKeys.RUNG));
+            putNumber(node, "budget", trial.metric(MetricKeys.BUDGET_EPOCHS));
+            putNumber(node, "resumed_from", trial.metric(MetricKeys.RESUMED_FROM_TRIAL));
             node.put("error", trial.error());
             if (input.objectives().size() >= 2) {
                 ObjectNode values = node.putObject("objectives");
