@@ -6,7 +6,7 @@ import org.sparkhpo.common.InvalidInputException;
 
 /**
  * The job's command line: {@code [CONF] [--set key=value]... [--resume RUN_ID] [--nightly [--break-lock]]
- * [--help]}.
+ * [--compare RUN_DIR...] [--help]}.
  *
  * @param configFile the configuration file, or null
  * @param overrides the {@code --set} overrides, in order
@@ -14,13 +14,15 @@ import org.sparkhpo.common.InvalidInputException;
  * @param resume the id of the run to resume, or null
  * @param nightly whether to run as the nightly job ({@link NightlyRun})
  * @param breakLock whether the nightly job may break a stale lock
+ * @param compare the run directories to compare ({@code --compare}); empty to run the job
  */
 public record CommandLine(String configFile, List<String> overrides, boolean help, String resume, boolean nightly,
-                          boolean breakLock) {
+                          boolean breakLock, List<String> compare) {
 
     /** The text {@code --help} prints. */
     public static final String USAGE = String.join("\n",
-            "Usage: spark-hpo [CONF] [--set key=value]... [--resume RUN_ID] [--nightly [--break-lock]] [--help]",
+            "Usage: spark-hpo [CONF] [--set key=value]... [--resume RUN_ID] [--nightly [--break-lock]]",
+            "                 [--compare RUN_DIR...] [--help]",
             "",
             "Tunes the hyperparameters of a momentum-SGD linear model on Spark: grid, random, Nelder-Mead,",
             "pattern search, CMA-ES, folklore, manual or theory-derived search over a search space, one Spark",
@@ -38,6 +40,8 @@ public record CommandLine(String configFile, List<String> overrides, boolean hel
             "                       resume hpo.run-id when unfinished, warm start from the LATEST run, compare",
             "                       with it, then point LATEST at this run",
             "  --break-lock         with --nightly: break a lock older than hpo.nightly.lock-stale-hours",
+            "  --compare RUN_DIR... run nothing: write <hpo.output.dir>/comparison.html comparing the runs (best",
+            "                       objective, trials, wall time, strategy, best-so-far histories on one chart)",
             "  --help               print this text",
             "",
             "Main keys (all are documented in README.md, 'Configuration reference'):",
@@ -46,7 +50,8 @@ public record CommandLine(String configFile, List<String> overrides, boolean hel
             "  hpo.search.parallelism, hpo.search.space, hpo.search.max-seconds, hpo.search.target,",
             "  hpo.search.dfo.*, hpo.objective, hpo.output.dir",
             "",
-            "Outputs: <hpo.output.dir>/<run-id>/{trials.jsonl, trials.csv, best.json, model/, summary.txt}",
+            "Outputs: <hpo.output.dir>/<run-id>/{trials.jsonl, trials.csv, best.json, model/, summary.txt,",
+            "  report.html}",
             "Exit codes: 0 finished; 2 bad configuration or input data (nothing written over); 1 other failure;",
             "  3 (--nightly) the best objective regressed by more than hpo.nightly.max-regression;",
             "  4 (--nightly) another run holds the lock.");
@@ -67,8 +72,14 @@ public record CommandLine(String configFile, List<String> overrides, boolean hel
         if (parser.resume != null && parser.nightly) {
             throw new InvalidInputException("--resume: not with --nightly, which resumes an unfinished run itself");
         }
+        if (!parser.compare.isEmpty() && (parser.resume != null || parser.nightly)) {
+            throw new InvalidInputException("--compare: not with --resume or --nightly");
+        }
+        if (parser.compareGiven && parser.compare.isEmpty()) {
+            throw new InvalidInputException("--compare: missing run directories after --compare");
+        }
         return new CommandLine(parser.config, parser.overrides, parser.help, parser.resume, parser.nightly,
-                parser.breakLock);
+                parser.breakLock, List.copyOf(parser.compare));
     }
 
     /** The options seen so far. */
@@ -79,11 +90,21 @@ public record CommandLine(String configFile, List<String> overrides, boolean hel
         private String resume;
         private boolean nightly;
         private boolean breakLock;
+        private final List<String> compare = new ArrayList<>();
+        private boolean compareGiven;
 
         /** @return the index of the last argument consumed */
         int accept(String[] args, int i) {
             String arg = args[i];
             switch (arg) {
+                case "--compare" -> {
+                    compareGiven = true;
+                    int last = i;
+                    while (last + 1 < args.length && !args[last + 1].startsWith("-")) {
+                        compare.add(args[++last]);
+                    }
+                    return last;
+                }
                 case "--help", "-h" -> help = true;
                 case "--nightly" -> nightly = true;
                 case "--break-lock" -> breakLock = true;

@@ -36,7 +36,10 @@ public final class HpoJob {
     private HpoJob() {
     }
 
-    /** @param args {@code [CONF] [--set key=value]... [--resume RUN_ID] [--nightly [--break-lock]] [--help]} */
+    /**
+     * @param args {@code [CONF] [--set key=value]... [--resume RUN_ID] [--nightly [--break-lock]]
+     *     [--compare RUN_DIR...] [--help]}
+     */
     public static void main(String[] args) {
         int code = run(args);
         if (code != OK) {
@@ -50,6 +53,10 @@ public final class HpoJob {
             overrides.add("hpo.run-id=" + commandLine.resume());
         }
         JobSettings settings = SettingsLoader.load(commandLine.configFile(), overrides);
+        if (!commandLine.compare().isEmpty()) {
+            System.out.println("comparison: " + CompareRuns.write(settings.outputDir(), commandLine.compare()));
+            return OK;
+        }
         if (commandLine.nightly()) {
             NightlySettings nightly = SettingsLoader.loadNightly(commandLine.configFile(), overrides);
             return new NightlyRun(settings, nightly, commandLine.breakLock()).execute();

@@ -39,6 +39,7 @@ public final class OptimizationLoop {
     private final double maxSeconds;
     private final OptionalDouble target;
     private final Metric metric;
+    private Runnable afterRound = () -> { };
 
     /**
      * @param strategy what to try
@@ -97,6 +98,16 @@ public final class OptimizationLoop {
         }
     }
 
+    /**
+     * @param listener called on the driver after each round, once its results are told and recorded (the run
+     *     report refreshes itself there)
+     * @return this loop
+     */
+    public OptimizationLoop afterEachRound(Runnable listener) {
+        this.afterRound = listener;
+        return this;
+    }
+
     /** @return every result, in the order they were recorded (the results of {@link #search()}) */
     public List<TrialResult> run() {
         return search().results();
@@ -126,6 +137,7 @@ public final class OptimizationLoop {
             });
             strategy.tell(results);
             all.addAll(settling ? record(strategy.settled()) : results);
+            afterRound.run();
             round++;
             reason = stopReason(all, start, numbering.next());
         }

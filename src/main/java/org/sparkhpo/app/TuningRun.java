@@ -42,7 +42,8 @@ import org.sparkhpo.trial.TrialRunner;
  * One tuning run from validated settings to the outputs of DESIGN.md section 3: prepare the data (all input
  * errors surface here, before anything is written), start Spark, create the run directory, run the
  * optimization loop with the journal recording each trial as it ends, then retrain the best configuration,
- * evaluate it on the test part, save it as a Spark ML model and write best.json, trials.csv and summary.txt.
+ * evaluate it on the test part, save it as a Spark ML model and write best.json, trials.csv and summary.txt;
+ * {@code report.html} is refreshed after every round and written once more at the end ({@link RunReport}).
  */
 public final class TuningRun {
     private final JobSettings settings;
@@ -110,8 +111,11 @@ public final class TuningRun {
         progress.plannedTrials(descriptor().plannedTrials(strategyInputs) + run.warmStart().size());
         progress.info("run directory: " + runDirectory.path() + (plan.resume() ? " (resumed: "
                 + run.journal().results().size() + " trials journaled)" : ""));
-        Search search = search(spark, data, runDirectory, run, progress);
+        RunReport report = new RunReport(settings, runDirectory, run.journal(),
+                plan.previous() == null ? null : plan.previous().runId());
+        Search search = search(spark, data, runDirectory, run, progress, report);
         Outcome outcome = finish(spark, data, runDirectory, search, progress);
+        report.finish();
         run.markFinished();
         return outcome;
     }
@@ -131,7 +135,7 @@ public final class TuningRun {
     }
 
     private Search search(SparkSession session, PreparedData data, RunDirectory runDirectory, ResumableRun run,
-                          ProgressLog progress) {
+                          ProgressLog progress, RunReport report) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(session.sparkContext());
         Objective runner = settings.objective().function()
                 .<Objective>map(function -> new FunctionObjective(function, settings.search().space()))
@@ -157,7 +161,8 @@ public final class TuningRun {
                     progress.finished(result);
                 }
             }, run.parallelism(), settings.search().trials() + run.warmStart().size(), settings.seed(),
-                    settings.search().maxSeconds(), settings.search().target(), settings.metric());
+                    settings.search().maxSeconds(), settings.search().target(), settings.metric())
+                    .afterEachRound(report::refresh);
             OptimizationLoop.Outcome outcome = loop.search();
             evaluator.checkNothingLeft();
             progress.info("search stopped by " + outcome.stopReason());

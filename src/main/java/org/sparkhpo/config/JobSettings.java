@@ -28,6 +28,7 @@ import org.sparkhpo.train.StoppingRules;
  * @param bandit successive halving and Hyperband parameters, and whether checkpoints are kept
  * @param medianStopping the median stopping rule inside trials
  * @param objective what a trial evaluates: SGD training or a known-optimum function
+ * @param report whether the run writes {@code report.html} ({@code hpo.output.report})
  */
 public record JobSettings(
         long seed,
@@ -43,7 +44,8 @@ public record JobSettings(
         SparkSettings spark,
         BanditSettings bandit,
         MedianStoppingSettings medianStopping,
-        ObjectiveKind objective) {
+        ObjectiveKind objective,
+        boolean report) {
     public JobSettings {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(data, "data");

@@ -131,7 +131,8 @@ public final class SettingsLoader {
                 keys.nonEmptyString("hpo.output.dir"),
                 new SparkSettings(keys.string("hpo.spark.master"), keys.nonEmptyString("hpo.spark.app-name"),
                         keys.oneOf("hpo.spark.log-level", List.of("ERROR", "WARN", "INFO", "DEBUG"))),
-                bandit, medianStopping, objective);
+                bandit, medianStopping, objective,
+                keys.bool("hpo.output.report"));
     }
 
     private static BanditSettings bandit(Keys keys) {

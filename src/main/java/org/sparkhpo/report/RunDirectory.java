@@ -103,6 +103,27 @@ public final class RunDirectory {
     }
 
     /**
+     * Opens a run directory only to read it (the run may still be going on): nothing is created or deleted.
+     *
+     * @param runDirectory the run directory's path or URI
+     * @param conf the Hadoop configuration; copied, not changed
+     * @throws InvalidInputException when it is not a readable directory
+     */
+    public static RunDirectory forReading(String runDirectory, Configuration conf) {
+        Path path = new Path(runDirectory);
+        try {
+            Path parent = path.getParent();
+            RunDirectory directory = locate(parent == null ? "." : parent.toString(), path.getName(), conf);
+            if (!directory.files.getFileStatus(directory.path).isDirectory()) {
+                throw new IOException(directory.path + " is not a directory");
+            }
+            return directory;
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException("'" + runDirectory + "' is not a readable run directory: " + reason(e), e);
+        }
+    }
+
+    /**
      * Opens {@code hpo.output.dir} itself (creating it when missing), for the files that sit beside the run
      * directories: the nightly job's {@code LATEST} pointer and lock.
      *

@@ -17,6 +17,10 @@ import org.sparkhpo.trial.TrialResult;
  * a few hundred bytes each, small next to training them. In exchange it works on object stores, which cannot
  * append, and on file systems whose appends are not atomic.
  *
+ * <p>Each line also holds {@code finished_seconds}: when the driver recorded the trial, in seconds of search
+ * wall time. A resumed run continues the clock from the last journaled value, so the time between a crash and
+ * the resume does not count.
+ *
  * <p>Lifecycle: opened once per run on the driver, after the {@link RunDirectory}; the driver records each
  * result as it arrives. Methods are synchronized so that results may arrive on several driver threads.
  */
@@ -26,6 +30,11 @@ public final class TrialJournal {
 
     private final RunDirectory directory;
     private final Map<Integer, TrialResult> byId = new LinkedHashMap<>();
+    private final Map<Integer, Double> finishedSeconds = new LinkedHashMap<>();
+    /** When this journal was opened, the origin of the clock of this attempt. */
+    private final long openedNanos = System.nanoTime();
+    /** The search seconds of earlier attempts: the largest {@code finished_seconds} read back. */
+    private double earlierSeconds;
     /** The file's content: one encoded line per entry of {@code byId}, each ending with '\n'. */
     private final StringBuilder lines = new StringBuilder();
 
@@ -60,7 +69,8 @@ public final class TrialJournal {
             throw new IllegalStateException("trial " + result.id() + " is already recorded in " + FILE_NAME);
         }
         int mark = lines.length();
-        lines.append(TrialJson.encode(result)).append('\n');
+        double finished = earlierSeconds + (System.nanoTime() - openedNanos) / 1e9;
+        lines.append(TrialJson.encode(result, finished)).append('\n');
         try {
             directory.writeAtomically(FILE_NAME, lines.toString());
         } catch (RuntimeException e) {
@@ -68,6 +78,15 @@ public final class TrialJournal {
             throw e;
         }
         byId.put(result.id(), result);
+        finishedSeconds.put(result.id(), finished);
+    }
+
+    /**
+     * @param id a recorded trial's id
+     * @return when the driver recorded it, in seconds of search wall time; NaN when unknown (an old journal)
+     */
+    public synchronized double finishedSeconds(int id) {
+        return finishedSeconds.getOrDefault(id, Double.NaN);
     }
 
     /** @return a snapshot of the recorded results, unmodifiable, in record order */
@@ -86,12 +105,17 @@ public final class TrialJournal {
             if (fileLines[i].isBlank()) {
                 continue;
             }
-            TrialResult result = TrialJson.decode(fileLines[i], file, i + 1);
+            TrialJson.Entry entry = TrialJson.decodeEntry(fileLines[i], file, i + 1);
+            TrialResult result = entry.result();
             if (byId.putIfAbsent(result.id(), result) != null) {
                 throw InvalidInputException.forLine(file, i + 1,
                         "not a trial record: trial id " + result.id() + " occurs twice");
             }
-            lines.append(TrialJson.encode(result)).append('\n');
+            finishedSeconds.put(result.id(), entry.finishedSeconds());
+            if (entry.finishedSeconds() > earlierSeconds) {
+                earlierSeconds = entry.finishedSeconds();
+            }
+            lines.append(TrialJson.encode(result, entry.finishedSeconds())).append('\n');
         }
     }
 }

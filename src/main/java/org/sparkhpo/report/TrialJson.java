@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.space.Configuration;
@@ -18,9 +21,13 @@ import org.sparkhpo.trial.TrialState;
  * One {@link TrialResult} as one line of JSON, the record format of {@code trials.jsonl}:
  * <pre>
  * {"id":3,"round":0,"phase":"random","state":"COMPLETE","params":{"learning-rate":0.01,"epochs":20},
- *  "metrics":{"accuracy":0.84,"train_seconds":12.5},"seed":-4242,"error":null}
+ *  "metrics":{"accuracy":0.84,"train_seconds":12.5},"seed":-4242,"error":null,"curve":[0.80,0.84],
+ *  "finished_seconds":3.2}
  * </pre>
- * (on one line). Fields come in that order; {@code params} keep the configuration's order and types:
+ * (on one line). Fields come in that order; {@code curve} (the objective on validation after each epoch, epoch 1
+ * first, counted from the run's start for a trial that resumed another's checkpoint) and {@code finished_seconds}
+ * (when the driver recorded the trial, in seconds since the search started) are optional when read, so journals
+ * written before them still load; {@code params} keep the configuration's order and types:
  * {@link Integer} as a JSON integer, {@link Double} as a number that always has a '.' or an exponent (Jackson
  * writes {@code 1.0} as {@code 1.0}), so that decoding can tell them apart by the text alone. Metrics that are
  * NaN or infinite are written as {@code null} and read back as NaN. Fields not listed are ignored when read.
@@ -42,6 +49,15 @@ public final class TrialJson {
      *     String
      */
     public static String encode(TrialResult result) {
+        return encode(result, Double.NaN);
+    }
+
+    /**
+     * @param result the result
+     * @param finishedSeconds when the driver recorded it, in seconds since the search started; NaN to leave out
+     * @return {@code result} as one line of JSON, without a line break
+     */
+    public static String encode(TrialResult result, double finishedSeconds) {
         ObjectNode node = NODES.objectNode();
         node.put("id", result.id());
         node.put("round", result.round());
@@ -51,6 +67,17 @@ public final class TrialJson {
         node.set("metrics", metricsNode(result.metrics()));
         node.put("seed", result.seed());
         node.put("error", result.error());
+        ArrayNode curve = node.putArray("curve");
+        result.curve().forEach(value -> {
+            if (Double.isFinite(value)) {
+                curve.add(value);
+            } else {
+                curve.addNull();
+            }
+        });
+        if (Double.isFinite(finishedSeconds)) {
+            node.put("finished_seconds", finishedSeconds);
+        }
         try {
             return MAPPER.writeValueAsString(node);
         } catch (JacksonException e) {
@@ -68,12 +95,37 @@ public final class TrialJson {
      *     valid JSON, lacks a field or holds a value of the wrong type
      */
     public static TrialResult decode(String line, String file, long lineNumber) {
+        return decodeEntry(line, file, lineNumber).result();
+    }
+
+    /**
+     * A journal line read back: the result and when the driver recorded it.
+     *
+     * @param result the trial's result, its curve included
+     * @param finishedSeconds the line's {@code finished_seconds}, NaN when the line has none
+     */
+    public record Entry(TrialResult result, double finishedSeconds) {
+    }
+
+    /**
+     * Reads one line written by {@link #encode(TrialResult, double)}.
+     *
+     * @param line the JSON text
+     * @param file the file it came from, for the error message
+     * @param lineNumber its line number counting from 1, for the error message
+     * @throws InvalidInputException {@code "<file>:<line>: not a trial record: <reason>"} as {@link #decode}
+     */
+    public static Entry decodeEntry(String line, String file, long lineNumber) {
         try {
             JsonNode node = MAPPER.readTree(line);
             if (node == null || !node.isObject()) {
                 throw new IllegalArgumentException("not a JSON object");
             }
-            return toResult(node);
+            JsonNode finished = node.get("finished_seconds");
+            if (finished != null && !finished.isNumber()) {
+                throw new IllegalArgumentException("finished_seconds: " + finished + " must be a number");
+            }
+            return new Entry(toResult(node), finished == null ? Double.NaN : finished.doubleValue());
         } catch (JacksonException e) {
             throw notARecord(file, lineNumber, e.getOriginalMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -130,7 +182,26 @@ public final class TrialJson {
                 params(objectField(node, "params")),
                 metrics(objectField(node, "metrics")),
                 longField(node, "seed"),
-                error.isNull() ? null : error.asText());
+                error.isNull() ? null : error.asText(),
+                curve(node.get("curve")));
+    }
+
+    /** @return the values of a {@code curve} array (null entries as NaN), empty when the field is absent */
+    private static List<Double> curve(JsonNode node) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("curve: " + node + " must be an array");
+        }
+        List<Double> values = new ArrayList<>();
+        for (JsonNode value : node) {
+            if (!value.isNull() && !value.isNumber()) {
+                throw new IllegalArgumentException("curve: " + value + " must be a number or null");
+            }
+            values.add(value.isNull() ? Double.NaN : value.doubleValue());
+        }
+        return values;
     }
 
     /** @return the configuration of a {@code params} object */

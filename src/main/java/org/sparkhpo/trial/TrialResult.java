@@ -22,8 +22,9 @@ import org.sparkhpo.space.Configuration;
  *     {@code train_seconds}, {@code epochs}, {@code best_epoch}, inference cost
  * @param seed the trial's seed
  * @param error why it failed, or null unless {@code state} is FAILED
- * @param curve the objective on validation after each epoch (epoch 1 first), reported only for trials under
- *     the median stopping rule (which needs completed trials' curves) and otherwise empty; not journaled
+ * @param curve the objective on validation after each epoch (epoch 1 first; a trial that resumed another's
+ *     checkpoint keeps that trial's epochs), journaled as {@code curve}; empty without validation data, for a
+ *     known-function objective, and for a trial that failed before its first epoch ended
  */
 public record TrialResult(
         int id,
@@ -55,8 +56,13 @@ public record TrialResult(
 
     /** @return a FAILED result for {@code trial} with the given reason and whatever metrics were measured */
     public static TrialResult failed(Trial trial, String reason, Map<String, Double> metrics) {
+        return failed(trial, reason, metrics, List.of());
+    }
+
+    /** @return a FAILED result with the learning curve measured before the failure */
+    public static TrialResult failed(Trial trial, String reason, Map<String, Double> metrics, List<Double> curve) {
         return new TrialResult(trial.id(), trial.round(), trial.phase(), TrialState.FAILED,
-                trial.configuration(), metrics, trial.seed(), reason);
+                trial.configuration(), metrics, trial.seed(), reason, curve);
     }
 
     /**

@@ -69,16 +69,15 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
                     hyperParameters, trial.seed());
             putOutcome(run.outcome(), metrics);
             putPlan(plan, run, metrics);
+            List<Double> curve = curve(run);
             if (run.outcome().failed()) {
-                return TrialResult.failed(trial, run.outcome().failure(), metrics);
+                return TrialResult.failed(trial, run.outcome().failure(), metrics, curve);
             }
             if (plan.isRung() && target < hyperParameters.epochs()) {
                 requireStore(store, trial).write(new Checkpoint(trial.id(), trial.seed(), run.state()));
             }
             addInferenceCost(trainer.evaluator(data.validation()), data.validation().rows(), run.outcome().theta(),
                     data.numFeatures(), metrics);
-            List<Double> curve = plan.medianRule() ? Arrays.stream(run.state().history()).boxed().toList()
-                    : List.of();
             return new TrialResult(trial.id(), trial.round(), trial.phase(),
                     run.medianStopped() ? TrialState.PRUNED : TrialState.COMPLETE, trial.configuration(), metrics,
                     trial.seed(), null, curve);
@@ -105,6 +104,11 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
             throw new IllegalStateException("trial " + trial.id() + " needs a checkpoint store, and none is set");
         }
         return store;
+    }
+
+    /** @return the validation metric after each epoch since the run's start, the resumed trial's included */
+    private static List<Double> curve(ResumedTraining run) {
+        return Arrays.stream(run.state().history()).boxed().toList();
     }
 
     private void putOutcome(TrainingOutcome outcome, Map<String, Double> metrics) {
@@ -137,15 +141,18 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
         try {
             HyperParameters hyperParameters = fixed.with(trial.configuration());
             SgdTrainer trainer = new SgdTrainer(lossType, metric, stopping, data.numClasses());
-            TrainingOutcome outcome = trainer.train(data.train(), data.validation(), hyperParameters, trial.seed());
+            ResumedTraining run = trainer.trainFrom(
+                    TrainingState.initial(trainer.outputs() * (data.numFeatures() + 1)), hyperParameters.epochs(),
+                    data.train(), data.validation(), hyperParameters, trial.seed());
+            TrainingOutcome outcome = run.outcome();
             putOutcome(outcome, metrics);
             if (outcome.failed()) {
-                return TrialResult.failed(trial, outcome.failure(), metrics);
+                return TrialResult.failed(trial, outcome.failure(), metrics, curve(run));
             }
             addInferenceCost(trainer.evaluator(data.validation()), data.validation().rows(), outcome.theta(),
                     data.numFeatures(), metrics);
             return new TrialResult(trial.id(), trial.round(), trial.phase(), TrialState.COMPLETE,
-                    trial.configuration(), metrics, trial.seed(), null);
+                    trial.configuration(), metrics, trial.seed(), null, curve(run));
         } catch (RuntimeException | OutOfMemoryError e) {
             return TrialResult.failed(trial, e.getClass().getSimpleName() + ": " + e.getMessage(), metrics);
         }

@@ -65,7 +65,8 @@ class HpoJobTest {
     @Test
     void everyOutputIsWritten() throws IOException {
         Path run = output.resolve("first");
-        for (String name : List.of("trials.jsonl", "trials.csv", "best.json", "summary.txt", "model/metadata")) {
+        for (String name : List.of("trials.jsonl", "trials.csv", "best.json", "summary.txt", "model/metadata",
+                "report.html")) {
             assertTrue(Files.exists(run.resolve(name)), name);
         }
         assertEquals(4, Files.readAllLines(run.resolve("trials.jsonl")).size());
@@ -74,6 +75,12 @@ class HpoJobTest {
         assertEquals("first", best.get("run_id").asText());
         assertTrue(best.get("test").get("accuracy").asDouble() > 0.7, best.toString());
         assertTrue(Files.readString(run.resolve("summary.txt")).contains("4 complete"));
+        assertTrue(Files.readString(run.resolve("report.html")).contains("\"status\":\"finished\""));
+        for (String line : Files.readAllLines(run.resolve("trials.jsonl"))) {
+            JsonNode trial = new ObjectMapper().readTree(line);
+            assertEquals(trial.get("metrics").get("epochs").asInt(), trial.get("curve").size(), line);
+            assertTrue(trial.get("finished_seconds").asDouble() > 0, line);
+        }
         try (var files = Files.list(run)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".tmp-")), "no temporary files");
         }
@@ -91,7 +98,7 @@ class HpoJobTest {
     private static List<String> withoutTimings(List<String> lines) {
         List<String> cleaned = new ArrayList<>();
         for (String line : lines) {
-            cleaned.add(line.replaceAll("\"(train_seconds|predict_ms_per_1000)\":[0-9.Ee-]+", "\"$1\":_"));
+            cleaned.add(line.replaceAll("\"(train_seconds|predict_ms_per_1000|finished_seconds)\":[0-9.Ee-]+", "\"$1\":_"));
         }
         return cleaned;
     }

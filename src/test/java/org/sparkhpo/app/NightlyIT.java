@@ -118,6 +118,8 @@ class NightlyIT {
         assertEquals(3, journal.stream().filter(line -> line.contains("\"phase\":\"warm-start\"")).count());
         String summary = Files.readString(output.resolve("night-2/summary.txt"));
         assertTrue(summary.contains("previous run  night-1: best val_accuracy"), summary);
+        assertTrue(Files.readString(output.resolve("night-2/report.html")).contains("\"previous_run\":\"night-1\""),
+                "the nightly report links the previous night's run");
         assertTrue(Files.exists(output.resolve("night-2/run.json")));
     }
 

@@ -33,6 +33,13 @@ final class Fixtures {
                 -4_611_686_018_427_387_904L + id, null);
     }
 
+    /** @return a COMPLETE result whose learning curve is {@code curve} */
+    static TrialResult withCurve(int id, List<Double> curve) {
+        TrialResult base = complete(id, 0.75);
+        return new TrialResult(id, base.round(), base.phase(), base.state(), base.configuration(), base.metrics(),
+                base.seed(), null, curve);
+    }
+
     /** @return a result in {@code state} with the given objective */
     static TrialResult withState(int id, TrialState state, double accuracy) {
         TrialResult base = complete(id, accuracy);

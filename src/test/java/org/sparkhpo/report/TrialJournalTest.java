@@ -39,6 +39,25 @@ class TrialJournalTest {
     }
 
     @Test
+    void curvesAndFinishTimesSurviveReopenAndTheClockContinues() {
+        TrialJournal journal = TrialJournal.open(newRun());
+        TrialResult withCurve = Fixtures.withCurve(0, List.of(0.5, Double.NaN, 0.75));
+        journal.record(withCurve);
+        double first = journal.finishedSeconds(0);
+
+        TrialJournal reopened = TrialJournal.open(RunDirectory.open(temp.toString(), "run", new Configuration()));
+        reopened.record(Fixtures.complete(1, 0.9));
+
+        assertEquals(withCurve.curve(), reopened.find(0).orElseThrow().curve());
+        assertEquals(3, reopened.find(0).orElseThrow().curve().size());
+        assertTrue(Double.isNaN(reopened.find(0).orElseThrow().curve().get(1)));
+        assertTrue(first >= 0.0);
+        assertEquals(first, reopened.finishedSeconds(0));
+        assertTrue(reopened.finishedSeconds(1) >= first, "the clock continues after the earlier attempt");
+        assertTrue(Double.isNaN(reopened.finishedSeconds(7)));
+    }
+
+    @Test
     void recordingAfterReopenAppendsToTheEarlierTrials() throws IOException {
         TrialJournal.open(newRun()).record(Fixtures.complete(0, 0.7));
 

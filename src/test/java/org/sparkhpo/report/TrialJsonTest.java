@@ -32,7 +32,30 @@ class TrialJsonTest {
 
         assertEquals("{\"id\":3,\"round\":1,\"phase\":\"grid\",\"state\":\"PRUNED\",\"params\":{\"momentum\":1.0,"
                 + "\"epochs\":20,\"nesterov\":false,\"schedule\":\"step\"},\"metrics\":{\"accuracy\":0.5},"
-                + "\"seed\":-9,\"error\":null}", TrialJson.encode(result));
+                + "\"seed\":-9,\"error\":null,\"curve\":[]}", TrialJson.encode(result));
+    }
+
+    @Test
+    void curveAndFinishTimeRoundTripAndOldLinesWithoutThemLoad() {
+        TrialResult result = Fixtures.withCurve(4, List.of(0.25, 0.5));
+
+        TrialJson.Entry back = TrialJson.decodeEntry(TrialJson.encode(result, 1.5), "trials.jsonl", 1);
+        TrialJson.Entry old = TrialJson.decodeEntry(VALID, "trials.jsonl", 1);
+
+        assertEquals(result, back.result());
+        assertEquals(1.5, back.finishedSeconds());
+        assertEquals(List.of(), old.result().curve());
+        assertTrue(Double.isNaN(old.finishedSeconds()));
+    }
+
+    @Test
+    void curveOfTextIsRejectedWithFileAndLine() {
+        String line = VALID.replace("\"error\":null}", "\"error\":null,\"curve\":[\"high\"]}");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TrialJson.decode(line, "trials.jsonl", 7));
+
+        assertTrue(e.getMessage().startsWith("trials.jsonl:7: not a trial record: curve"), e.getMessage());
     }
 
     @Test

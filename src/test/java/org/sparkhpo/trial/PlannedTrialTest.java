@@ -59,6 +59,8 @@ class PlannedTrialTest {
         assertEquals(0.0, second.metric("resumed_from_trial"));
         assertEquals(whole.metric("val_accuracy"), second.metric("val_accuracy"), "resumed = uninterrupted");
         assertEquals(whole.metric("train_loss"), second.metric("train_loss"), 1e-12);
+        assertEquals(first.curve(), second.curve().subList(0, 2), "the promoted trial keeps the earlier epochs");
+        assertEquals(whole.curve().subList(0, 6), second.curve());
         assertTrue(store.files.containsKey(0));
         assertFalse(store.files.containsKey(1), "the last rung (budget = epochs) writes no checkpoint");
     }

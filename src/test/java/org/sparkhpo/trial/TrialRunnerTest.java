@@ -54,6 +54,18 @@ class TrialRunnerTest {
     }
 
     @Test
+    void theCurveHoldsOneValidationValuePerEpochWithTheBestAtTheBestEpoch() {
+        TrialResult result = logisticRunner().run(trial(3, Configuration.empty().with("learning-rate", 0.1)),
+                binary());
+
+        List<Double> curve = result.curve();
+        assertEquals((int) result.metric("epochs"), curve.size());
+        assertEquals(result.metric("val_accuracy"), curve.get((int) result.metric("best_epoch") - 1));
+        assertEquals(result.metric("val_accuracy"), curve.stream().mapToDouble(Double::doubleValue).max()
+                .orElseThrow());
+    }
+
+    @Test
     void nonzeroWeightsCountWeightsButNotBiases() {
         PreparedData clusters = new PreparedData(GeneratedData.clusters(300, CENTERS, 3),
                 GeneratedData.clusters(90, CENTERS, 4), null, Task.MULTICLASS, 3, null);
