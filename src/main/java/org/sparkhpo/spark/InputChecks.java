@@ -108,12 +108,23 @@ final class InputChecks {
 
     private static InvalidInputException badValueMessage(String location, String column, Optional<Located> row,
             long offending, String what) {
-        String value = row.map(r -> r.values().stream().filter(v -> v == null || v instanceof Number n
-                && !Double.isFinite(n.doubleValue())).findFirst().map(v -> v == null ? "null" : v.toString())
-                .orElse("a NaN or infinite value")).orElse("a null, NaN or infinite value");
+        String value = row.map(InputChecks::describeBadValue).orElse("a null, NaN or infinite value");
         return new InvalidInputException(String.format(Locale.ROOT,
                 "%s: column '%s': %s%s (%d rows in all); %s must be finite numbers", location, column, value,
                 at(row), offending, what));
+    }
+
+    /** The first null or non-finite value of a row, as text; a vector's values are not printed. */
+    private static String describeBadValue(Located row) {
+        for (Object value : row.values()) {
+            if (value == null) {
+                return "null";
+            }
+            if (value instanceof Number number && !Double.isFinite(number.doubleValue())) {
+                return number.toString();
+            }
+        }
+        return "a NaN or infinite value";
     }
 
     /** A row found by a check: where it is (when Spark says) and the values of the columns asked for. */
