@@ -41,14 +41,13 @@ final class InputChecks {
      */
     static InputSummary check(Dataset<Row> frame, FeatureColumns columns) {
         Column labelBad = notFinite(column(columns.label()));
-        Column featuresBad = columns.isVector() ? column(columns.vector()).isNull()
-                .or(VectorFunctions.HAS_NON_FINITE.apply(column(columns.vector())))
-                : columns.numeric().stream().map(c -> notFinite(column(c))).reduce(Column::or).orElseThrow();
-        Column size = columns.isVector() ? VectorFunctions.SIZE.apply(column(columns.vector()))
-                : lit(columns.numeric().size());
-        Column nonZeros = columns.isVector() ? VectorFunctions.NON_ZEROS.apply(column(columns.vector())).cast("long")
-                : lit((long) columns.numeric().size());
-        Column sparse = columns.isVector() ? VectorFunctions.IS_SPARSE.apply(column(columns.vector())) : lit(false);
+        Column profile = columns.isVector() ? VectorFunctions.PROFILE.apply(column(columns.vector())) : null;
+        Column featuresBad = columns.isVector()
+                ? coalesce(profile.getField("nonFinite"), lit(true))
+                : anyOf(columns.numeric().stream().map(c -> notFinite(column(c))).toList());
+        Column size = columns.isVector() ? profile.getField("size") : lit(columns.numeric().size());
+        Column nonZeros = columns.isVector() ? profile.getField("nonZeros") : lit((long) columns.numeric().size());
+        Column sparse = columns.isVector() ? profile.getField("sparse") : lit(false);
         Row totals = frame.agg(count(lit(1)), count(when(labelBad, 1)), count(when(featuresBad, 1)),
                 min(size), max(size), coalesce(sum(nonZeros), lit(0L)), count(when(sparse, 1))).first();
         String location = columns.location();
@@ -75,6 +74,15 @@ final class InputChecks {
     /** True for null, NaN and infinite values, as one expression (NaN compares above every number in Spark SQL). */
     static Column notFinite(Column value) {
         return coalesce(not(abs(value.cast("double")).lt(lit(Double.POSITIVE_INFINITY))), lit(true));
+    }
+
+    /** OR of the conditions as a balanced tree (hundreds of columns would make a deep left-leaning one). */
+    private static Column anyOf(List<Column> conditions) {
+        if (conditions.size() == 1) {
+            return conditions.get(0);
+        }
+        int middle = conditions.size() / 2;
+        return anyOf(conditions.subList(0, middle)).or(anyOf(conditions.subList(middle, conditions.size())));
     }
 
     /** A column by name, quoted so that names with dots or spaces are taken literally. */
