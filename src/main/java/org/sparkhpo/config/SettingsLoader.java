@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.data.ColumnSettings;
 import org.sparkhpo.data.DataFormat;
 import org.sparkhpo.data.DataSettings;
 import org.sparkhpo.data.Precision;

@@ -1,6 +1,6 @@
 package org.sparkhpo.data;
 
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * Reads the inputs that only Spark can read, {@link DataFormat#PARQUET} files and {@link DataFormat#TABLE}s of

@@ -2,7 +2,7 @@ package org.sparkhpo.spark;
 
 import java.util.Locale;
 import org.apache.spark.SparkConf;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * Refuses, before anything is collected, an input whose compact arrays would not fit the driver, so the job

@@ -8,8 +8,8 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.sparkhpo.config.ColumnSettings;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.data.ColumnSettings;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * The label and feature columns of one input, resolved against its schema by the precedence rules of

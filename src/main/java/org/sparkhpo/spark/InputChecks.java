@@ -19,7 +19,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * Checks the values of one input with one aggregation on the executors (rows, null/NaN/infinite labels and

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.data.ColumnSettings;
 import org.sparkhpo.data.DataFormat;
+import org.sparkhpo.data.DataSettings;
 
 /** The column keys of Parquet files and tables: defaults, precedence, and the rules on names. */
 class ColumnSettingsTest {

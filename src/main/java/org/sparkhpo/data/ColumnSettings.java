@@ -1,8 +1,9 @@
-package org.sparkhpo.config;
+package org.sparkhpo.data;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import org.sparkhpo.common.InvalidInputException;
 
 /**
  * Which columns of a Parquet file or catalog table hold the label and the features
