@@ -24,6 +24,11 @@ if [ $# -gt 0 ] && [[ "$1" != -* ]]; then
   conf="$1"
   shift
 fi
+# conf/parquet.conf reads a Parquet copy of the embedded data: write it with Spark the first time.
+if grep -q "data/fashion-mnist-small-parquet/" "$conf" 2>/dev/null \
+    && [ ! -d data/fashion-mnist-small-parquet/test.parquet ]; then
+  scripts/parquet-copy.sh data/fashion-mnist-small data/fashion-mnist-small-parquet
+fi
 master_args=()
 if [ -n "${SPARK_HPO_MASTER:-}" ]; then
   master_args=(--set "hpo.spark.master=$SPARK_HPO_MASTER")

@@ -28,6 +28,7 @@ import org.sparkhpo.report.TrialsCsvWriter;
 import org.sparkhpo.search.StrategyDescriptor;
 import org.sparkhpo.search.StrategyInputs;
 import org.sparkhpo.spark.MllibModelExporter;
+import org.sparkhpo.spark.SparkColumnarReader;
 import org.sparkhpo.spark.SparkSessions;
 import org.sparkhpo.spark.SparkTrialEvaluator;
 import org.sparkhpo.strategy.Strategy;
@@ -95,7 +96,8 @@ public final class TuningRun {
     public Outcome execute() throws IOException {
         ProgressLog progress = new ProgressLog(settings.metric(), descriptor().plannedTrials(strategyInputs));
         PreparedData data = DataPreparer.prepare(settings.data(), settings.model().loss().task(),
-                settings.model().numClasses(), settings.seed());
+                settings.model().numClasses(), settings.seed(),
+                new SparkColumnarReader(() -> SparkSessions.create(settings.spark()), settings.data().columns()));
         progress.info(String.format(Locale.ROOT, "data: %d train, %d validation, %s test rows, %d features, %d"
                         + " classes (%.1f MB)", data.train().rows(), data.validation().rows(),
                 data.testPart().map(t -> Integer.toString(t.rows())).orElse("no"), data.numFeatures(),

@@ -60,6 +60,15 @@ final class Keys {
         return found;
     }
 
+    /** @return the strings of a list key, trimmed */
+    List<String> stringList(String key) {
+        try {
+            return config.getStringList(key).stream().map(String::trim).toList();
+        } catch (ConfigException.WrongType e) {
+            throw InvalidInputException.forKey(key, raw(key), "must be a list of strings");
+        }
+    }
+
     boolean bool(String key) {
         try {
             return config.getBoolean(key);

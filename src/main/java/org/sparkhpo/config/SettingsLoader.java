@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.data.ColumnSettings;
 import org.sparkhpo.data.DataFormat;
 import org.sparkhpo.data.DataSettings;
 import org.sparkhpo.data.Precision;
@@ -175,13 +176,15 @@ public final class SettingsLoader {
                 keys.string("hpo.data.validation-labels"),
                 keys.string("hpo.data.test"),
                 keys.string("hpo.data.test-labels"),
-                keys.oneOf("hpo.data.format", DataFormat.values()),
+                keys.oneOf("hpo.data.format", DataFormat.CONFIGURABLE),
                 keys.nonEmptyString("hpo.data.csv-label-column"),
                 keys.intIn("hpo.data.num-features", 0, Integer.MAX_VALUE),
                 keys.doubleIn("hpo.data.validation-fraction", 0.0, 1.0, false),
                 keys.oneOf("hpo.data.standardize", DataSettings.Standardize.values()),
                 keys.intIn("hpo.data.max-train-rows", 0, Integer.MAX_VALUE),
-                keys.oneOf("hpo.data.precision", Precision.values()));
+                keys.oneOf("hpo.data.precision", Precision.values()),
+                new ColumnSettings(keys.nonEmptyString("hpo.data.label-column"),
+                        keys.string("hpo.data.features-column"), keys.stringList("hpo.data.feature-columns")));
         return data;
     }
 

@@ -15,7 +15,7 @@ import org.sparkhpo.common.InvalidInputException;
  *   <li>read the training file and, when given, the validation and test files, each in the format
  *       {@code settings.format().resolve(location)} (IDX labels: the {@code *Labels} key, or the images path
  *       with {@code images-idx3} replaced by {@code labels-idx1}; the {@code *Labels} keys are ignored for
- *       other formats);</li>
+ *       other formats); Parquet files and catalog tables through the {@link ColumnarReader} given;</li>
  *   <li>give every file the same number of features: LIBSVM files read with {@code numFeatures == 0} are
  *       widened to the largest count of any file; any other difference is an error naming both files;</li>
  *   <li>check and encode the labels with {@link Labels} (validation and test against the training set's
@@ -55,17 +55,35 @@ public final class DataPreparer {
      *     files disagree on the number of features
      */
     public static PreparedData prepare(DataSettings settings, Task task, int numClasses, long seed) {
+        return prepare(settings, task, numClasses, seed, ColumnarReader.NONE);
+    }
+
+    /**
+     * As {@link #prepare(DataSettings, Task, int, long)}, with Parquet files and catalog tables read by
+     * {@code columnar} (step 1); every later step is the same for every format.
+     *
+     * @param settings where the data is and how to prepare it
+     * @param task what the labels mean
+     * @param numClasses as in {@link #prepare(DataSettings, Task, int, long)}
+     * @param seed the job seed
+     * @param columnar reads {@link DataFormat#PARQUET} and {@link DataFormat#TABLE} locations
+     * @return the prepared parts
+     */
+    public static PreparedData prepare(DataSettings settings, Task task, int numClasses, long seed,
+            ColumnarReader columnar) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(columnar, "columnar");
         Objects.requireNonNull(task, "task");
         SplittableRandom seeds = new SplittableRandom(seed);
         long subsampleSeed = seeds.nextLong();
         long splitSeed = seeds.nextLong();
 
         List<Part> parts = new ArrayList<>(3);
-        parts.add(read(settings, settings.train(), settings.trainLabels()));
+        parts.add(read(settings, columnar, settings.train(), settings.trainLabels()));
         Part validation = settings.hasValidationFile()
-                ? add(parts, read(settings, settings.validation(), settings.validationLabels())) : null;
-        Part test = settings.hasTestFile() ? add(parts, read(settings, settings.test(), settings.testLabels())) : null;
+                ? add(parts, read(settings, columnar, settings.validation(), settings.validationLabels())) : null;
+        Part test = settings.hasTestFile()
+                ? add(parts, read(settings, columnar, settings.test(), settings.testLabels())) : null;
         int width = alignedWidth(parts, settings.numFeatures() == 0);
 
         Part train = parts.get(0);
@@ -112,12 +130,15 @@ public final class DataPreparer {
         };
     }
 
-    private static Part read(DataSettings settings, String location, String labelsLocation) {
-        LabeledData data = switch (settings.format().resolve(location)) {
+    private static Part read(DataSettings settings, ColumnarReader columnar, String location,
+            String labelsLocation) {
+        DataFormat format = settings.format().resolve(location);
+        LabeledData data = switch (format) {
             case LIBSVM -> LibsvmReader.read(location, settings.numFeatures());
             case CSV -> CsvReader.read(location, settings.csvLabelColumn());
             case IDX -> IdxReader.read(location,
                     labelsLocation.isEmpty() ? IdxReader.labelsLocationFor(location) : labelsLocation);
+            case PARQUET, TABLE -> columnar.read(location, format);
             case AUTO -> throw new IllegalStateException("DataFormat.resolve returned AUTO for " + location);
         };
         return new Part(location, data);

@@ -8,12 +8,12 @@ import org.sparkhpo.data.Precision;
 /**
  * Where the data comes from and how it is prepared ({@code hpo.data}). Empty strings mean "not given".
  *
- * @param train training data path or URI (IDX: the images file)
+ * @param train training data path or URI (IDX: the images file), or {@code table:name} for a catalog table
  * @param trainLabels IDX only: the labels file; empty derives it from {@code train}
  *     ({@code images-idx3} replaced by {@code labels-idx1})
- * @param validation optional validation file; empty splits {@code train}
+ * @param validation optional validation file or {@code table:name}; empty splits {@code train}
  * @param validationLabels IDX only, as {@code trainLabels}
- * @param test optional test file
+ * @param test optional test file or {@code table:name}
  * @param testLabels IDX only, as {@code trainLabels}
  * @param format file format, {@code auto} decides by name
  * @param csvLabelColumn CSV: name of the label column in the header
@@ -23,6 +23,7 @@ import org.sparkhpo.data.Precision;
  * @param standardize whether features are standardized (mean 0, variance 1, fitted on the training part)
  * @param maxTrainRows 0 uses every training row; otherwise a seeded stratified subset of that size
  * @param precision how dense features are stored for training (double or float)
+ * @param columns Parquet files and catalog tables: the label and feature columns
  */
 public record DataSettings(
         String train,
@@ -37,7 +38,16 @@ public record DataSettings(
         double validationFraction,
         Standardize standardize,
         int maxTrainRows,
-        Precision precision) {
+        Precision precision,
+        ColumnSettings columns) {
+
+    /** Settings with MLlib's default columns ({@code label}, {@code features}). */
+    public DataSettings(String train, String trainLabels, String validation, String validationLabels, String test,
+                        String testLabels, DataFormat format, String csvLabelColumn, int numFeatures,
+                        double validationFraction, Standardize standardize, int maxTrainRows, Precision precision) {
+        this(train, trainLabels, validation, validationLabels, test, testLabels, format, csvLabelColumn, numFeatures,
+                validationFraction, standardize, maxTrainRows, precision, ColumnSettings.MLLIB_DEFAULTS);
+    }
 
     /** Settings with double-precision storage (the default). */
     public DataSettings(String train, String trainLabels, String validation, String validationLabels, String test,

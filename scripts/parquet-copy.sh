@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Writes a Parquet copy (MLlib's layout: a label column and a features vector column) of an IDX data set
+# with Spark, from the Maven classpath (no Spark install needed):
+#   scripts/parquet-copy.sh IDX_DIR OUT_DIR
+# reads IDX_DIR/train-images-idx3-ubyte.gz and IDX_DIR/t10k-images-idx3-ubyte.gz (with their labels files) and
+# writes OUT_DIR/train.parquet and OUT_DIR/test.parquet; an existing copy is left alone. Examples:
+#   scripts/parquet-copy.sh data/fashion-mnist-small data/fashion-mnist-small-parquet   (conf/parquet.conf)
+#   scripts/parquet-copy.sh data/fashion-mnist data/fashion-mnist-parquet               (the benchmarks)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+# shellcheck source=spark-java-options.sh
+source "$root/scripts/spark-java-options.sh"
+if [ $# -ne 2 ]; then
+  echo "usage: scripts/parquet-copy.sh IDX_DIR OUT_DIR" >&2
+  exit 2
+fi
+jar="target/spark-hpo-0.1.0-SNAPSHOT.jar"
+classpath_file="target/runtime-classpath.txt"
+if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
+  echo "spark-hpo: building $jar (first run downloads dependencies; a few minutes)" >&2
+  mvn -B -q -Dstyle.color=never -DskipTests package >&2
+fi
+if [ ! -f "$classpath_file" ] || [ pom.xml -nt "$classpath_file" ]; then
+  mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile="$classpath_file" >&2
+fi
+mkdir -p "$2"
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+# shellcheck disable=SC2086
+java -Xmx"${SPARK_HPO_MEMORY:-6g}" $SPARK_JAVA_OPTIONS \
+  -Dlog4j2.configurationFile="$root/conf/log4j2.properties" \
+  -cp "$jar:$(cat "$classpath_file")" org.sparkhpo.spark.ParquetCopy \
+  "$1/train-images-idx3-ubyte.gz" "$2/train.parquet" "$1/t10k-images-idx3-ubyte.gz" "$2/test.parquet"
