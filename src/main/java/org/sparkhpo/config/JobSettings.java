@@ -2,6 +2,7 @@ package org.sparkhpo.config;
 
 import java.util.Objects;
 import org.sparkhpo.data.DataSettings;
+import org.sparkhpo.multiobjective.ObjectiveSpec;
 import org.sparkhpo.search.BanditSettings;
 import org.sparkhpo.search.MedianStoppingSettings;
 import org.sparkhpo.search.SearchSettings;
@@ -28,6 +29,7 @@ import org.sparkhpo.train.StoppingRules;
  * @param bandit successive halving and Hyperband parameters, and whether checkpoints are kept
  * @param medianStopping the median stopping rule inside trials
  * @param objective what a trial evaluates: SGD training or a known-optimum function
+ * @param cost the validation metric with the costs beside it, how they combine and how best.json is selected
  */
 public record JobSettings(
         long seed,
@@ -43,7 +45,8 @@ public record JobSettings(
         SparkSettings spark,
         BanditSettings bandit,
         MedianStoppingSettings medianStopping,
-        ObjectiveKind objective) {
+        ObjectiveKind objective,
+        ObjectiveSpec cost) {
     public JobSettings {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(data, "data");
@@ -58,10 +61,11 @@ public record JobSettings(
         Objects.requireNonNull(bandit, "bandit");
         Objects.requireNonNull(medianStopping, "medianStopping");
         Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(cost, "cost");
     }
 
     /** @return the part of these settings a strategy is built from */
     public StrategyInputs strategyInputs() {
-        return new StrategyInputs(search, bandit, medianStopping, metric, model.loss(), fixed, seed);
+        return new StrategyInputs(search, bandit, medianStopping, metric, model.loss(), fixed, seed, cost);
     }
 }
