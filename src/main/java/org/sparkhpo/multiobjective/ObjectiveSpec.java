@@ -44,7 +44,7 @@ public record ObjectiveSpec(Criterion metric, CombinationMode mode, List<CostMet
         check(tolerance >= 0 && Double.isFinite(tolerance), "tolerance " + tolerance + " must be >= 0");
     }
 
-    /** @return the metric alone, with no cost: the behavior of a run without {@code hpo.objectives} */
+    /** @return the metric alone, with no cost: the behavior of a run that leaves {@code hpo.cost} at its defaults */
     public static ObjectiveSpec single(Criterion metric) {
         return new ObjectiveSpec(metric, CombinationMode.SINGLE, List.of(), List.of(), Map.of(),
                 SelectionRule.BEST, 0.0);
