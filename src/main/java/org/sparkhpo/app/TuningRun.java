@@ -18,6 +18,7 @@ import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.objective.FunctionObjective;
 import org.sparkhpo.report.BestJsonWriter;
 import org.sparkhpo.multiobjective.CostAwareResults;
+import org.sparkhpo.multiobjective.Feasibility;
 import org.sparkhpo.multiobjective.ModelSelector;
 import org.sparkhpo.report.BestRecord;
 import org.sparkhpo.report.ParetoReport;
@@ -189,6 +190,11 @@ public final class TuningRun {
         List<String> lines = new ArrayList<>();
         if (descriptor().settlesResults()) {
             lines.addAll(RungReport.lines(results, settings.bandit().maxEpochs()));
+        }
+        if (!settings.cost().bounds().isEmpty()) {
+            Feasibility feasibility = new Feasibility(settings.cost().bounds());
+            lines.add(String.format(Locale.ROOT, "feasible      %d of %d trials meet %s",
+                    results.stream().filter(feasibility::isFeasible).count(), results.size(), settings.cost().bounds()));
         }
         if (!settings.cost().costs().isEmpty()) {
             lines.addAll(ParetoReport.write(runDirectory, settings.cost(), results, best));

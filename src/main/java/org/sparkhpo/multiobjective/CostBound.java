@@ -20,6 +20,12 @@ public record CostBound(CostMetric cost, double max) implements Serializable {
         }
     }
 
+    /** @return the bound as users write it, for example {@code core_seconds <= 30.0} */
+    @Override
+    public String toString() {
+        return cost.key() + " <= " + max;
+    }
+
     /**
      * The relative violation max(0, (c - max) / max); an unrecorded (NaN) cost cannot be shown to meet the
      * bound and counts as a violation of 1.

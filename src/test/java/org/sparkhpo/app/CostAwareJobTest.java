@@ -109,6 +109,9 @@ class CostAwareJobTest {
         double bestFeasible = trials.stream().filter(t -> t.get("metrics").get("feasible").asDouble() == 1.0)
                 .mapToDouble(t -> t.get("metrics").get("val_accuracy").asDouble()).max().orElseThrow();
         assertTrue(best.get("val_accuracy").asDouble() >= bestFeasible - 0.005, best.toString());
+        long feasibleCount = trials.size() - infeasible.size();
+        String summary = Files.readString(output.resolve("constrained/summary.txt"));
+        assertTrue(summary.contains("feasible      " + feasibleCount + " of 9 trials meet"), summary);
     }
 
     @Test
