@@ -34,6 +34,7 @@ class ArchitectureTest {
                 .layer("train").definedBy("org.sparkhpo.train..")
                 .layer("trial").definedBy("org.sparkhpo.trial..")
                 .layer("objective").definedBy("org.sparkhpo.objective..")
+                .layer("multiobjective").definedBy("org.sparkhpo.multiobjective..")
                 .layer("strategy").definedBy("org.sparkhpo.strategy..")
                 .layer("report").definedBy("org.sparkhpo.report..")
                 .layer("search").definedBy("org.sparkhpo.search..")
@@ -47,14 +48,16 @@ class ArchitectureTest {
                 .whereLayer("report").mayOnlyBeAccessedByLayers("search", "config", "spark", "app")
                 .whereLayer("strategy").mayOnlyBeAccessedByLayers("search", "config", "spark", "app")
                 .whereLayer("objective").mayOnlyBeAccessedByLayers("search", "config", "spark", "app")
-                .whereLayer("trial").mayOnlyBeAccessedByLayers("objective", "strategy", "report",
+                .whereLayer("multiobjective").mayOnlyBeAccessedByLayers("strategy", "report", "search", "config",
+                        "spark", "app")
+                .whereLayer("trial").mayOnlyBeAccessedByLayers("objective", "multiobjective", "strategy", "report",
                         "search", "config", "spark", "app")
-                .whereLayer("train").mayOnlyBeAccessedByLayers("trial", "objective", "strategy", "report",
-                        "search", "config", "spark", "app")
-                .whereLayer("data").mayOnlyBeAccessedByLayers("train", "trial", "objective", "strategy", "report",
-                        "search", "config", "spark", "app")
-                .whereLayer("space").mayOnlyBeAccessedByLayers("data", "train", "trial", "objective", "strategy",
+                .whereLayer("train").mayOnlyBeAccessedByLayers("trial", "objective", "multiobjective", "strategy",
                         "report", "search", "config", "spark", "app")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("train", "trial", "objective", "multiobjective",
+                        "strategy", "report", "search", "config", "spark", "app")
+                .whereLayer("space").mayOnlyBeAccessedByLayers("data", "train", "trial", "objective",
+                        "multiobjective", "strategy", "report", "search", "config", "spark", "app")
                 .whereLayer("common").mayNotAccessAnyLayer()
                 .check(classes);
     }

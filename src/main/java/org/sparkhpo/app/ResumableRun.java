@@ -109,6 +109,9 @@ final class ResumableRun {
         shaping.put("hpo.data", settings.data().toString());
         shaping.put("hpo.model", settings.model().toString());
         shaping.put("hpo.metric.name", settings.metric().configName());
+        if (settings.cost().isCostAware()) {
+            shaping.put("hpo.cost", settings.cost().toldText());
+        }
         return new RunManifest(settings.runId(), RunManifest.RUNNING, settings.seed(),
                 settings.search().strategy().configName(), settings.search().trials(), parallelism, shaping,
                 warmStart, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());

@@ -72,8 +72,7 @@ final class RunReport {
             Map<Integer, Double> finished = new LinkedHashMap<>();
             trials.forEach(t -> finished.put(t.id(), journal.finishedSeconds(t.id())));
             ReportInput input = new ReportInput(settings.runId(), settings.search().strategy().configName(), status,
-                    List.of(new ObjectiveAxis(TrialRunner.objectiveKey(settings.metric()),
-                            settings.metric().higherIsBetter())),
+                    objectives(),
                     trials, finished, ParameterAxis.of(settings.search().space(), trials), table, previousRunId);
             ReportWriter.write(directory, input);
         } catch (RuntimeException e) {
@@ -81,6 +80,20 @@ final class RunReport {
         }
         writeNanos += System.nanoTime() - start;
         writes++;
+    }
+
+    /**
+     * @return the validation metric followed by the costs of {@code hpo.cost.metrics}, the axes of the Pareto
+     *     front (pareto.json's objectives); the metric alone when the run names no cost
+     */
+    private List<ObjectiveAxis> objectives() {
+        if (settings.cost().costs().isEmpty()) {
+            return List.of(new ObjectiveAxis(TrialRunner.objectiveKey(settings.metric()),
+                    settings.metric().higherIsBetter()));
+        }
+        return settings.cost().axes().stream()
+                .map(axis -> new ObjectiveAxis(axis.key(), axis.higherIsBetter()))
+                .toList();
     }
 
     /** @return run.json's figures and settings, as the report's settings table shows them */

@@ -17,7 +17,11 @@ import org.sparkhpo.data.DataPreparer;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.objective.FunctionObjective;
 import org.sparkhpo.report.BestJsonWriter;
+import org.sparkhpo.multiobjective.CostAwareResults;
+import org.sparkhpo.multiobjective.Feasibility;
+import org.sparkhpo.multiobjective.ModelSelector;
 import org.sparkhpo.report.BestRecord;
+import org.sparkhpo.report.ParetoReport;
 import org.sparkhpo.report.HadoopCheckpointStore;
 import org.sparkhpo.report.RunDirectory;
 import org.sparkhpo.report.RungReport;
@@ -31,11 +35,12 @@ import org.sparkhpo.spark.MllibModelExporter;
 import org.sparkhpo.spark.SparkColumnarReader;
 import org.sparkhpo.spark.SparkSessions;
 import org.sparkhpo.spark.SparkTrialEvaluator;
+import org.sparkhpo.strategy.CostAwareStrategy;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.WarmStartStrategy;
-import org.sparkhpo.trial.BestTrial;
 import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.Objective;
+import org.sparkhpo.trial.TrialEvaluator;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialRunner;
 
@@ -148,6 +153,10 @@ public final class TuningRun {
         if (!run.warmStart().isEmpty()) {
             strategy = new WarmStartStrategy(run.warmStart(), strategy);
         }
+        CostAwareResults costs = new CostAwareResults(settings.cost());
+        if (settings.cost().isCostAware()) {
+            strategy = CostAwareStrategy.wrap(strategy, costs);
+        }
         String checkpoints = descriptor().settlesResults()
                 ? runDirectory.resolve(HadoopCheckpointStore.DIRECTORY).toString() : null;
         PreparedData broadcastPart = new PreparedData(data.train(), data.validation(), null, data.task(),
@@ -155,7 +164,9 @@ public final class TuningRun {
         try (SparkTrialEvaluator spark = new SparkTrialEvaluator(context, broadcastPart, runner,
                 settings.search().strategy().configName(), checkpoints)) {
             ReplayingEvaluator evaluator = run.replaying(spark);
-            OptimizationLoop loop = new OptimizationLoop(strategy, evaluator, result -> {
+            TrialEvaluator annotated = settings.cost().isCostAware() ? new AnnotatingEvaluator(evaluator, costs)
+                    : evaluator;
+            OptimizationLoop loop = new OptimizationLoop(strategy, annotated, result -> {
                 if (evaluator.isReplayed(result.id())) {
                     progress.replayed(result);
                 } else {
@@ -179,13 +190,21 @@ public final class TuningRun {
     private Outcome finish(SparkSession spark, PreparedData data, RunDirectory runDirectory, Search search,
                            ProgressLog progress) throws IOException {
         List<TrialResult> results = search.results();
-        Optional<TrialResult> best = BestTrial.of(results, settings.metric());
+        Optional<TrialResult> best = new ModelSelector(settings.cost()).select(results);
         TrialsCsvWriter.write(runDirectory, results);
         FinalModel model = null;
         BestRecord record = null;
         List<String> lines = new ArrayList<>();
         if (descriptor().settlesResults()) {
             lines.addAll(RungReport.lines(results, settings.bandit().maxEpochs()));
+        }
+        if (!settings.cost().bounds().isEmpty()) {
+            Feasibility feasibility = new Feasibility(settings.cost().bounds());
+            lines.add(String.format(Locale.ROOT, "feasible      %d of %d trials meet %s",
+                    results.stream().filter(feasibility::isFeasible).count(), results.size(), settings.cost().bounds()));
+        }
+        if (!settings.cost().costs().isEmpty()) {
+            lines.addAll(ParetoReport.write(runDirectory, settings.cost(), results, best));
         }
         if (best.isPresent() && settings.objective().function().isPresent()) {
             record = new BestRecord(settings.runId(), best.get().id(), best.get().configuration(),

@@ -2,6 +2,7 @@ package org.sparkhpo.config;
 
 import java.util.Objects;
 import org.sparkhpo.data.DataSettings;
+import org.sparkhpo.multiobjective.ObjectiveSpec;
 import org.sparkhpo.search.BanditSettings;
 import org.sparkhpo.search.MedianStoppingSettings;
 import org.sparkhpo.search.SearchSettings;
@@ -29,6 +30,7 @@ import org.sparkhpo.train.StoppingRules;
  * @param medianStopping the median stopping rule inside trials
  * @param objective what a trial evaluates: SGD training or a known-optimum function
  * @param report whether the run writes {@code report.html} ({@code hpo.output.report})
+ * @param cost the validation metric with the costs beside it, how they combine and how best.json is selected
  */
 public record JobSettings(
         long seed,
@@ -45,7 +47,8 @@ public record JobSettings(
         BanditSettings bandit,
         MedianStoppingSettings medianStopping,
         ObjectiveKind objective,
-        boolean report) {
+        boolean report,
+        ObjectiveSpec cost) {
     public JobSettings {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(data, "data");
@@ -60,10 +63,11 @@ public record JobSettings(
         Objects.requireNonNull(bandit, "bandit");
         Objects.requireNonNull(medianStopping, "medianStopping");
         Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(cost, "cost");
     }
 
     /** @return the part of these settings a strategy is built from */
     public StrategyInputs strategyInputs() {
-        return new StrategyInputs(search, bandit, medianStopping, metric, model.loss(), fixed, seed);
+        return new StrategyInputs(search, bandit, medianStopping, metric, model.loss(), fixed, seed, cost);
     }
 }

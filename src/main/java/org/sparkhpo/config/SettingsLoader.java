@@ -15,6 +15,7 @@ import org.sparkhpo.data.ColumnSettings;
 import org.sparkhpo.data.DataFormat;
 import org.sparkhpo.data.DataSettings;
 import org.sparkhpo.data.Precision;
+import org.sparkhpo.multiobjective.ObjectiveSpec;
 import org.sparkhpo.search.BanditSettings;
 import org.sparkhpo.search.MedianStoppingSettings;
 import org.sparkhpo.search.SearchSettings;
@@ -121,8 +122,9 @@ public final class SettingsLoader {
         SearchSettings search = SearchKeys.read(config, keys);
         BanditSettings bandit = bandit(keys);
         MedianStoppingSettings medianStopping = medianStopping(keys);
+        ObjectiveSpec cost = CostKeys.read(config, keys, metric);
         search.strategy().descriptor().check(new StrategyInputs(search, bandit, medianStopping, metric,
-                model.loss(), fixed, config.getLong("hpo.seed")));
+                model.loss(), fixed, config.getLong("hpo.seed"), cost));
         CrossFieldRules.checkObjective(search, objective);
         return new JobSettings(
                 config.getLong("hpo.seed"),
@@ -133,7 +135,7 @@ public final class SettingsLoader {
                 new SparkSettings(keys.string("hpo.spark.master"), keys.nonEmptyString("hpo.spark.app-name"),
                         keys.oneOf("hpo.spark.log-level", List.of("ERROR", "WARN", "INFO", "DEBUG"))),
                 bandit, medianStopping, objective,
-                keys.bool("hpo.output.report"));
+                keys.bool("hpo.output.report"), cost);
     }
 
     private static BanditSettings bandit(Keys keys) {

@@ -1,9 +1,11 @@
 package org.sparkhpo.search;
 
+import org.sparkhpo.multiobjective.CombinationMode;
 import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.strategy.bandit.BracketPlan;
 import org.sparkhpo.strategy.bandit.ConfigurationSampler;
 import org.sparkhpo.strategy.bandit.HyperbandStrategy;
+import org.sparkhpo.strategy.bandit.RungRanking;
 import org.sparkhpo.strategy.bandit.SuccessiveHalvingStrategy;
 import org.sparkhpo.strategy.grid.GridStrategy;
 import org.sparkhpo.strategy.random.RandomStrategy;
@@ -19,13 +21,13 @@ final class BanditStrategies {
     static HyperbandStrategy hyperband(StrategyInputs inputs) {
         BanditSettings bandit = inputs.bandit();
         return new HyperbandStrategy(bandit.reductionFactor(), bandit.minEpochs(), bandit.maxEpochs(),
-                sampler(inputs), inputs.metric());
+                sampler(inputs), ranking(inputs));
     }
 
     static SuccessiveHalvingStrategy successiveHalving(StrategyInputs inputs) {
         BanditSettings bandit = inputs.bandit();
         return new SuccessiveHalvingStrategy(configurations(inputs), bandit.reductionFactor(), bandit.minEpochs(),
-                bandit.maxEpochs(), sampler(inputs), inputs.metric());
+                bandit.maxEpochs(), sampler(inputs), ranking(inputs));
     }
 
     /** @return the trials Hyperband's brackets evaluate */
@@ -53,6 +55,12 @@ final class BanditStrategies {
         }
         int sMax = BracketPlan.maxBracket(bandit.reductionFactor(), bandit.minEpochs(), bandit.maxEpochs());
         return (int) Math.round(Math.pow(bandit.reductionFactor(), sMax));
+    }
+
+    /** @return by non-dominated sorting and crowding under a Pareto objective, else by the metric */
+    private static RungRanking ranking(StrategyInputs inputs) {
+        return inputs.cost().mode() == CombinationMode.PARETO
+                ? RungRanking.pareto(inputs.metric(), inputs.cost().axes()) : RungRanking.byMetric(inputs.metric());
     }
 
     private static ConfigurationSampler sampler(StrategyInputs inputs) {

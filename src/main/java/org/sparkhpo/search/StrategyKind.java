@@ -80,9 +80,13 @@ public enum StrategyKind implements ConfigNamed {
         return ConfigNames.names(values());
     }
 
-    /** A derivative-free strategy: searches the unit cube, and a theory start needs a training objective. */
+    /**
+     * A derivative-free strategy: searches the unit cube, a theory start needs a training objective, and it
+     * follows one value, so it refuses a Pareto objective.
+     */
     private static StrategyDescriptor derivativeFree(StrategyDescriptor.Builder builder) {
-        return StrategyDescriptor.of(builder).inUnitCube().needingTraining(search -> search.start() == DfoStart.THEORY);
+        return StrategyDescriptor.of(builder).inUnitCube().needingTraining(search -> search.start() == DfoStart.THEORY)
+                .rejecting(StrategyRules::refusePareto);
     }
 
     /** @return the objective a derivative-free strategy minimizes: the metric, negated when higher is better */

@@ -1,6 +1,7 @@
 package org.sparkhpo.search;
 
 import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.multiobjective.CombinationMode;
 import org.sparkhpo.strategy.UnitCube;
 
 /** The settings rules some strategy kinds register, each failing with the keys, the values and the rule. */
@@ -32,6 +33,19 @@ final class StrategyRules {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("hpo.search.space: " + e.getMessage() + " (hpo.search.strategy is '"
                     + search.strategy().configName() + "')", e);
+        }
+    }
+
+    /**
+     * A strategy that follows one value (a derivative-free method) cannot search a Pareto front: it refuses
+     * {@code hpo.cost.mode = pareto}, naming both keys.
+     */
+    static void refusePareto(StrategyInputs inputs) {
+        if (inputs.cost().mode() == CombinationMode.PARETO) {
+            throw new InvalidInputException("hpo.cost.mode: 'pareto' is not supported by hpo.search.strategy = "
+                    + inputs.search().strategy().configName() + " (it follows one value); use grid, random,"
+                    + " successive-halving, hyperband, folklore, manual or theory, or hpo.cost.mode = constrained"
+                    + " or weighted");
         }
     }
 

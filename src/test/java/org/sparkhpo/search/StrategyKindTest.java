@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.multiobjective.Criterion;
+import org.sparkhpo.multiobjective.ObjectiveSpec;
 import org.sparkhpo.space.CategoricalParameter;
 import org.sparkhpo.space.Configuration;
 import org.sparkhpo.space.ContinuousParameter;
@@ -37,7 +39,8 @@ class StrategyKindTest {
         SearchSettings search = new SearchSettings(kind, trials, parallelism, space, 0.0, OptionalDouble.empty(),
                 List.of(Configuration.empty().with("learning-rate", 0.1)), DfoOptions.defaults(), DfoStart.CENTER);
         return new StrategyInputs(search, new BanditSettings(3, 1, 27, 0, sampler, false),
-                new MedianStoppingSettings(median, 2, 3), Metric.ACCURACY, LossType.LOGISTIC, FIXED, 7L);
+                new MedianStoppingSettings(median, 2, 3), Metric.ACCURACY, LossType.LOGISTIC, FIXED, 7L,
+                ObjectiveSpec.single(new Criterion("val_accuracy", true)));
     }
 
     private static StrategyInputs inputs(StrategyKind kind, int trials) {

@@ -6,7 +6,6 @@ import org.sparkhpo.space.Configuration;
 import org.sparkhpo.space.Tunable;
 import org.sparkhpo.strategy.Proposal;
 import org.sparkhpo.strategy.SettlingStrategy;
-import org.sparkhpo.train.Metric;
 import org.sparkhpo.trial.TrialResult;
 
 /**
@@ -23,7 +22,7 @@ import org.sparkhpo.trial.TrialResult;
 public abstract class BanditStrategy implements SettlingStrategy {
     private final List<BracketPlan> plans;
     private final ConfigurationSampler sampler;
-    private final Metric metric;
+    private final RungRanking ranking;
     private final int maxEpochs;
     private final List<TrialResult> settled = new ArrayList<>();
     private int next;
@@ -32,13 +31,14 @@ public abstract class BanditStrategy implements SettlingStrategy {
     /**
      * @param plans the brackets, in the order they run
      * @param sampler where rung-0 configurations come from
-     * @param metric the objective's direction
+     * @param ranking how a finished rung is ordered for promotion
      * @param maxEpochs the largest budget (every configuration's {@code epochs})
      */
-    protected BanditStrategy(List<BracketPlan> plans, ConfigurationSampler sampler, Metric metric, int maxEpochs) {
+    protected BanditStrategy(List<BracketPlan> plans, ConfigurationSampler sampler, RungRanking ranking,
+                             int maxEpochs) {
         this.plans = List.copyOf(plans);
         this.sampler = sampler;
-        this.metric = metric;
+        this.ranking = ranking;
         this.maxEpochs = maxEpochs;
     }
 
@@ -106,6 +106,6 @@ public abstract class BanditStrategy implements SettlingStrategy {
         for (int i = 0; i < plan.configurations(); i++) {
             configurations.add(sampler.next().with(Tunable.EPOCHS.key(), maxEpochs));
         }
-        current = new Bracket(plan, configurations, phasePrefix(plan), metric);
+        current = new Bracket(plan, configurations, phasePrefix(plan), ranking);
     }
 }

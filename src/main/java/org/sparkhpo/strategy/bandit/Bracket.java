@@ -6,16 +6,14 @@ import java.util.Iterator;
 import java.util.List;
 import org.sparkhpo.space.Configuration;
 import org.sparkhpo.strategy.Proposal;
-import org.sparkhpo.train.Metric;
 import org.sparkhpo.trial.TrialPlan;
 import org.sparkhpo.trial.TrialResult;
-import org.sparkhpo.trial.TrialRunner;
 import org.sparkhpo.trial.TrialState;
 
 /**
  * One successive-halving bracket run as a state machine: rung i proposes its configurations (over as many
  * rounds as the round size needs) with budget r_i; once every result of the rung is in, the best
- * n_(i+1) (by the objective, ties to the lower trial id; failed trials never) are promoted to rung i + 1,
+ * n_(i+1) (by its {@link RungRanking}; failed trials never) are promoted to rung i + 1,
  * each resuming the checkpoint of its rung-i trial, and the others are settled as PRUNED. Promoted
  * rung-i trials, and every trial of the last rung, settle as they ended (COMPLETE, or FAILED).
  *
@@ -26,8 +24,7 @@ import org.sparkhpo.trial.TrialState;
 final class Bracket {
     private final BracketPlan plan;
     private final String phasePrefix;
-    private final Metric metric;
-    private final String objectiveKey;
+    private final RungRanking ranking;
     private final List<Arm> waiting = new ArrayList<>();
     private final List<Arm> asked = new ArrayList<>();
     private final List<Arm> answered = new ArrayList<>();
@@ -50,13 +47,12 @@ final class Bracket {
      * @param plan the bracket's rung sizes and budgets
      * @param configurations n_0 configurations for rung 0 (with {@code epochs} already fixed to max-epochs)
      * @param phasePrefix the journal phase before {@code rung-<i>}, for example {@code "bracket-2/"}
-     * @param metric the objective's direction
+     * @param ranking how a finished rung is ordered for promotion
      */
-    Bracket(BracketPlan plan, List<Configuration> configurations, String phasePrefix, Metric metric) {
+    Bracket(BracketPlan plan, List<Configuration> configurations, String phasePrefix, RungRanking ranking) {
         this.plan = plan;
         this.phasePrefix = phasePrefix;
-        this.metric = metric;
-        this.objectiveKey = TrialRunner.objectiveKey(metric);
+        this.ranking = ranking;
         configurations.forEach(c -> waiting.add(new Arm(c)));
     }
 
@@ -89,10 +85,11 @@ final class Bracket {
 
     /** Promotes the best of the finished rung and settles the rest; ends the bracket after the last rung. */
     private void closeRung() {
-        answered.sort(ranking());
+        List<TrialResult> order = ranking.order(answered.stream().map(a -> a.result).toList());
+        answered.sort(Comparator.comparingInt(a -> order.indexOf(a.result)));
         int promote = rung == plan.bracket() ? 0 : plan.sizes()[rung + 1];
         for (Arm arm : answered) {
-            boolean promoted = promote > 0 && isRankable(arm.result);
+            boolean promoted = promote > 0 && ranking.isRankable(arm.result);
             if (promoted) {
                 promote--;
                 arm.lastTrial = arm.result.id();
@@ -106,28 +103,6 @@ final class Bracket {
         answered.clear();
         rung++;
         finished = waiting.isEmpty();
-    }
-
-    private boolean isRankable(TrialResult result) {
-        return result.state() != TrialState.FAILED && !Double.isNaN(result.metric(objectiveKey));
-    }
-
-    private Comparator<Arm> ranking() {
-        return (a, b) -> {
-            boolean rankA = isRankable(a.result);
-            boolean rankB = isRankable(b.result);
-            if (rankA != rankB) {
-                return rankA ? -1 : 1;
-            }
-            double x = a.result.metric(objectiveKey);
-            double y = b.result.metric(objectiveKey);
-            if (rankA && metric.isBetter(x, y)) {
-                return -1;
-            } else if (rankA && metric.isBetter(y, x)) {
-                return 1;
-            }
-            return Integer.compare(a.result.id(), b.result.id());
-        };
     }
 
     /** @return results whose final state became known since the last call */

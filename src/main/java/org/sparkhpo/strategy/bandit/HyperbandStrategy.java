@@ -19,7 +19,19 @@ public final class HyperbandStrategy extends BanditStrategy {
      * @param metric the objective's direction
      */
     public HyperbandStrategy(int eta, int minEpochs, int maxEpochs, ConfigurationSampler sampler, Metric metric) {
-        super(BracketPlan.hyperband(eta, minEpochs, maxEpochs), sampler, metric, maxEpochs);
+        this(eta, minEpochs, maxEpochs, sampler, RungRanking.byMetric(metric));
+    }
+
+    /**
+     * @param eta the reduction factor, >= 2
+     * @param minEpochs the smallest budget, >= 1
+     * @param maxEpochs R * minEpochs, the largest budget
+     * @param sampler where configurations come from
+     * @param ranking how a finished rung is ordered for promotion (by the metric, or Pareto)
+     */
+    public HyperbandStrategy(int eta, int minEpochs, int maxEpochs, ConfigurationSampler sampler,
+                             RungRanking ranking) {
+        super(BracketPlan.hyperband(eta, minEpochs, maxEpochs), sampler, ranking, maxEpochs);
     }
 
     @Override

@@ -20,7 +20,20 @@ public final class SuccessiveHalvingStrategy extends BanditStrategy {
      */
     public SuccessiveHalvingStrategy(int configurations, int eta, int minEpochs, int maxEpochs,
                                      ConfigurationSampler sampler, Metric metric) {
-        super(List.of(BracketPlan.successiveHalving(configurations, eta, minEpochs, maxEpochs)), sampler, metric,
+        this(configurations, eta, minEpochs, maxEpochs, sampler, RungRanking.byMetric(metric));
+    }
+
+    /**
+     * @param configurations n, >= 1
+     * @param eta the reduction factor, >= 2
+     * @param minEpochs r_0 when max/min is a power of eta, >= 1
+     * @param maxEpochs the last rung's budget, >= minEpochs
+     * @param sampler where configurations come from
+     * @param ranking how a finished rung is ordered for promotion (by the metric, or Pareto)
+     */
+    public SuccessiveHalvingStrategy(int configurations, int eta, int minEpochs, int maxEpochs,
+                                     ConfigurationSampler sampler, RungRanking ranking) {
+        super(List.of(BracketPlan.successiveHalving(configurations, eta, minEpochs, maxEpochs)), sampler, ranking,
                 maxEpochs);
     }
 
