@@ -1,7 +1,6 @@
 package org.sparkhpo.strategy.bayes;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -9,13 +8,11 @@ import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.SimpleValueChecker;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
-import org.apache.commons.math3.optim.univariate.BrentOptimizer;
-import org.apache.commons.math3.optim.univariate.SearchInterval;
-import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.sparkhpo.space.CategoricalParameter;
 
 /**
@@ -26,14 +23,17 @@ import org.sparkhpo.space.CategoricalParameter;
  *       points, {@code candidates / 8} Gaussian perturbations of it (standard deviation 0.05 per coordinate):
  *       exploration plus exploitation of the incumbents' basins;</li>
  *   <li>refine the {@code refinements} best of them locally over the range coordinates, the categorical
- *       block of the start held fixed: Powell's BOBYQA (Commons Math) for two or more range coordinates,
- *       Brent's method for one, inside [0, 1].</li>
+ *       block of the start held fixed, by Commons Math's Nelder–Mead {@code SimplexOptimizer} (initial edge
+ *       0.05) on the acquisition of the point clipped into [0, 1]. Nelder–Mead rather than BOBYQA: the
+ *       acquisition is cheap and piecewise constant in integer coordinates, and BOBYQA's trust-region
+ *       bookkeeping cost more than the acquisition evaluations themselves.</li>
  * </ol>
  * Every point is rounded ({@link OneHotCube#round}) before the acquisition sees it; the acquisition returns
  * -infinity where a point is not allowed (too close to another), which the local searches see as -1e300.
  */
 public final class AcquisitionOptimizer {
     private static final double PERTURBATION = 0.05;
+    private static final double INITIAL_STEP = 0.05;
     private static final double FORBIDDEN = -1e300;
 
     private final int candidates;
@@ -126,15 +126,9 @@ public final class AcquisitionOptimizer {
             sub[k] = start[ranges[k]];
         }
         try {
-            if (ranges.length == 1) {
-                new BrentOptimizer(1e-6, 1e-8).optimize(new MaxEval(evaluationsPerRefinement),
-                        new UnivariateObjectiveFunction(u -> local.applyAsDouble(new double[] {u})), GoalType.MAXIMIZE,
-                        new SearchInterval(0.0, 1.0, sub[0]));
-            } else {
-                new BOBYQAOptimizer(2 * ranges.length + 1, 0.1, 1e-4).optimize(new MaxEval(evaluationsPerRefinement),
-                        new ObjectiveFunction(local::applyAsDouble), GoalType.MAXIMIZE, new InitialGuess(sub),
-                        new SimpleBounds(filled(ranges.length, 0.0), filled(ranges.length, 1.0)));
-            }
+            new SimplexOptimizer(new SimpleValueChecker(1e-9, 1e-12)).optimize(new MaxEval(evaluationsPerRefinement),
+                    new ObjectiveFunction(local::applyAsDouble), GoalType.MAXIMIZE, new InitialGuess(sub),
+                    new NelderMeadSimplex(ranges.length, INITIAL_STEP));
         } catch (TooManyEvaluationsException e) {
             // The best point seen is kept in best[0]: a capped local search is a shorter one.
         }
@@ -153,12 +147,6 @@ public final class AcquisitionOptimizer {
             }
         }
         return ranges.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static double[] filled(int n, double value) {
-        double[] x = new double[n];
-        Arrays.fill(x, value);
-        return x;
     }
 
     /** A rounded point and its acquisition value. */

@@ -38,8 +38,8 @@ public final class KrigingBeliever {
      */
     public KrigingBeliever(OneHotCube cube, BayesOptions options) {
         this.cube = cube;
-        this.fit = new MarginalLikelihoodFit(options.fitStarts(), 60 * (cube.dimension() + 2));
-        this.optimizer = new AcquisitionOptimizer(options.candidates(), 3, 25 * cube.dimension() + 50);
+        this.fit = new MarginalLikelihoodFit(options.fitStarts(), 15 * (cube.dimension() + 2));
+        this.optimizer = new AcquisitionOptimizer(options.candidates(), 2, 15 * cube.dimension() + 30);
         this.minDistance = options.minDistance();
     }
 

@@ -19,6 +19,11 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  *
  * <p>Bounds, for inputs in [0, 1] and outputs of unit variance: l in [0.02, 20], s^2 in [0.05, 20], noise in
  * [1e-6, 1].
+ *
+ * <p>Cost: each likelihood evaluation is a Cholesky factorization, O(n^3). Beyond {@link #MAX_FIT_POINTS}
+ * observations the hyperparameters are fitted on a seeded uniform subset of that many (the returned process
+ * still conditions on every observation): the hyperparameters of a smooth surface change little between 100
+ * and 400 points, and the fit stays a fixed cost per round instead of growing as n^3.
  */
 public final class MarginalLikelihoodFit {
     static final double MIN_LENGTH = 0.02;
@@ -27,6 +32,8 @@ public final class MarginalLikelihoodFit {
     static final double MAX_SIGNAL = 20.0;
     static final double MIN_NOISE = 1e-6;
     static final double MAX_NOISE = 1.0;
+    /** The most observations the likelihood is evaluated on. */
+    static final int MAX_FIT_POINTS = 100;
 
     private final int starts;
     private final int evaluationsPerStart;
@@ -62,16 +69,24 @@ public final class MarginalLikelihoodFit {
         upper[d] = Math.log(MAX_SIGNAL);
         lower[d + 1] = Math.log(MIN_NOISE);
         upper[d + 1] = Math.log(MAX_NOISE);
+        int[] subset = subset(inputs.length, random);
+        double[][] fitInputs = new double[subset.length][];
+        double[] fitOutputs = new double[subset.length];
+        for (int i = 0; i < subset.length; i++) {
+            fitInputs[i] = inputs[subset[i]];
+            fitOutputs[i] = outputs[subset[i]];
+        }
         Best best = new Best();
         for (int s = 0; s < starts; s++) {
             double[] start = s == 0 ? firstStart(previous, d) : randomStart(lower, upper, random);
-            search(inputs, outputs, clip(start, lower, upper), lower, upper, best);
+            search(fitInputs, fitOutputs, clip(start, lower, upper), lower, upper, best);
         }
         if (best.process == null) {
             throw new IllegalStateException("Gaussian process: no hyperparameters give a positive definite"
                     + " covariance for " + inputs.length + " points");
         }
-        return best.process;
+        return subset.length == inputs.length ? best.process : new GaussianProcess(inputs, outputs,
+                best.process.kernel(), best.process.noise());
     }
 
     private void search(double[][] inputs, double[] outputs, double[] start, double[] lower, double[] upper,
@@ -107,6 +122,26 @@ public final class MarginalLikelihoodFit {
         } catch (IllegalStateException e) {
             return null;
         }
+    }
+
+    /** @return every index when n <= MAX_FIT_POINTS, else a seeded uniform subset of that many, sorted */
+    private static int[] subset(int n, SplittableRandom random) {
+        int[] indices = new int[n];
+        for (int i = 0; i < n; i++) {
+            indices[i] = i;
+        }
+        if (n <= MAX_FIT_POINTS) {
+            return indices;
+        }
+        for (int i = 0; i < MAX_FIT_POINTS; i++) {
+            int j = i + random.nextInt(n - i);
+            int swap = indices[i];
+            indices[i] = indices[j];
+            indices[j] = swap;
+        }
+        int[] chosen = java.util.Arrays.copyOf(indices, MAX_FIT_POINTS);
+        java.util.Arrays.sort(chosen);
+        return chosen;
     }
 
     private static double[] firstStart(GaussianProcess previous, int d) {
