@@ -1,7 +1,9 @@
 package org.sparkhpo.search;
 
 import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.strategy.UnitCube;
+import org.sparkhpo.strategy.bayes.OneHotCube;
 
 /** The settings rules some strategy kinds register, each failing with the keys, the values and the rule. */
 final class StrategyRules {
@@ -35,6 +37,20 @@ final class StrategyRules {
         }
     }
 
+    /** A model-based strategy needs a space its model encodes ({@link OneHotCube}). */
+    static void checkModelSpace(StrategyInputs inputs) {
+        checkModelSpace(inputs.search().space(), "hpo.search.strategy is '"
+                + inputs.search().strategy().configName() + "'");
+    }
+
+    private static void checkModelSpace(SearchSpace space, String why) {
+        try {
+            new OneHotCube(space);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("hpo.search.space: " + e.getMessage() + " (" + why + ")", e);
+        }
+    }
+
     /** Successive halving and Hyperband set epochs themselves, stop trials themselves, and sample the space. */
     static void checkBandit(StrategyInputs inputs) {
         SearchSettings search = inputs.search();
@@ -46,6 +62,10 @@ final class StrategyRules {
         if (inputs.median().enabled()) {
             throw new InvalidInputException("hpo.training.median-stopping: true cannot be combined with " + name
                     + ", which stops trials itself (set it to false)");
+        }
+        if (inputs.bandit().sampler().isModelBased()) {
+            checkModelSpace(search.space(), "hpo.search.bandit.sampler is '"
+                    + inputs.bandit().sampler().configName() + "'");
         }
         if (inputs.bandit().sampler() == StrategyKind.GRID && search.space().dimension() == 0) {
             throw new InvalidInputException("hpo.search.space: [] is empty; hpo.search.bandit.sampler = grid needs"

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.sparkhpo.space.Configuration;
 import org.sparkhpo.space.SearchSpace;
-import org.sparkhpo.strategy.dfo.MinimizedObjective;
+import org.sparkhpo.strategy.MinimizedObjective;
 
 /**
  * Bayesian optimization in rounds (Snoek, Larochelle and Adams, "Practical Bayesian optimization of machine

@@ -10,9 +10,9 @@ import org.sparkhpo.strategy.Proposal;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.dfo.DesignKind;
 import org.sparkhpo.strategy.dfo.InitialDesign;
-import org.sparkhpo.strategy.dfo.MinimizedObjective;
+import org.sparkhpo.strategy.MinimizedObjective;
 import org.sparkhpo.trial.TrialResult;
-import org.sparkhpo.trial.TrialSeeds;
+import org.sparkhpo.common.TrialSeeds;
 
 /**
  * What the model-based strategies ({@code bayes}, {@code tpe}) share: a seeded Halton design (Halton 1960,
@@ -68,6 +68,36 @@ public abstract class ModelBasedStrategy implements Strategy {
      */
     protected abstract List<Configuration> propose(List<Configuration> completed, double[] values,
                                                    List<Configuration> failed, int q, SplittableRandom random);
+
+    /**
+     * Proposes from the given results alone, without the design and without changing the strategy's own
+     * history: BOHB's use, where the results are one rung's.
+     *
+     * @param results the results to fit on (FAILED ones and those without a finite objective are avoided)
+     * @param q the most proposals
+     * @param random the seeded stream
+     * @return at most q configurations; empty when no result has a finite objective
+     */
+    public final List<Configuration> proposeFrom(List<TrialResult> results, int q, SplittableRandom random) {
+        List<TrialResult> byId = new ArrayList<>(results);
+        byId.sort(Comparator.comparingInt(TrialResult::id));
+        List<Configuration> good = new ArrayList<>();
+        List<Double> goodValues = new ArrayList<>();
+        List<Configuration> bad = new ArrayList<>();
+        for (TrialResult result : byId) {
+            double value = objective.of(result);
+            if (Double.isFinite(value)) {
+                good.add(result.configuration());
+                goodValues.add(value);
+            } else {
+                bad.add(result.configuration());
+            }
+        }
+        if (good.isEmpty() || q < 1) {
+            return List.of();
+        }
+        return propose(good, goodValues.stream().mapToDouble(Double::doubleValue).toArray(), bad, q, random);
+    }
 
     /** @return the design size */
     public final int designSize() {

@@ -10,7 +10,7 @@ import org.sparkhpo.space.Configuration;
 import org.sparkhpo.space.Parameter;
 import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.strategy.bayes.ModelBasedStrategy;
-import org.sparkhpo.strategy.dfo.MinimizedObjective;
+import org.sparkhpo.strategy.MinimizedObjective;
 
 /**
  * The multivariate tree-structured Parzen estimator (Bergstra, Bardenet, Bengio and Kégl, "Algorithms for
