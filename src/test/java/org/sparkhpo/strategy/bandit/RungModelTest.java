@@ -12,7 +12,7 @@ import org.sparkhpo.space.ContinuousParameter;
 import org.sparkhpo.space.Scale;
 import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.space.Tunable;
-import org.sparkhpo.strategy.dfo.MinimizedObjective;
+import org.sparkhpo.strategy.MinimizedObjective;
 import org.sparkhpo.strategy.random.RandomStrategy;
 import org.sparkhpo.strategy.tpe.TpeOptions;
 import org.sparkhpo.strategy.tpe.TpeStrategy;
