@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# Strategy benchmark (issue 6), in one invocation:
+# Strategy benchmark (issues 6 and 12), in one invocation:
 #  1. full Fashion-MNIST, learning rate (log), momentum, L2 (log) and mini-batch size (log integer), 48
 #     evaluations in rounds of 8, 5 seeds: best validation accuracy (mean and spread) of random search,
 #     Nelder-Mead, pattern search and CMA-ES (each derivative-free method starts from a quasi-random design round
 #     of 8), and of the folklore and theory baselines;
-#  2. the known-optimum functions (sphere 4-d, Rosenbrock 4-d, Branin) with the same budget and rounds, next to
-#     Optuna's TPE and CMA-ES samplers (Debian python3-optuna; skipped when missing).
-# Prints the tables and appends them to BENCHMARKS.md. About 20 minutes on 2 cores.
-#   scripts/bench-dfo.sh [SEEDS]     (default 5)
+#  2. the known-optimum functions (FunctionBenchmark's eight: sphere 4-d, Rosenbrock 4-d, Branin, Ackley 6-d,
+#     Rastrigin 4-d, Levy 8-d, Styblinski-Tang 6-d, Hartmann 6-d), 96 evaluations in rounds of 8, FSEEDS seeds,
+#     median regret after 48 and 96 with Mann-Whitney p-values (scipy), every spark-hpo strategy including
+#     bayes and tpe next to Optuna's TPE and CMA-ES samplers (Debian python3-optuna; skipped when missing);
+#  3. the bayes strategy's driver cost: fitting and proposing a round of 8 from n = 25..400 observations in 6-d.
+# Prints the tables and appends them to BENCHMARKS.md. About 60 minutes on 2 cores.
+#   scripts/bench-dfo.sh [SEEDS] [FSEEDS]    (defaults 5 and 10; SEEDS=0 skips the Fashion-MNIST part)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 # shellcheck source=spark-java-options.sh
 source "$root/scripts/spark-java-options.sh"
 seeds="${1:-5}"
+fseeds="${2:-10}"
 [ -f data/fashion-mnist/train-images-idx3-ubyte.gz ] || scripts/get-fashion-mnist.sh
 mvn -B -q -Dstyle.color=never -DskipTests package >&2
 mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test \
@@ -25,7 +29,7 @@ space='hpo.search.space=[{name=learning-rate, low=1e-3, high=0.1, scale=log}, {n
 common=(--set "$space" --set hpo.data.test= --set hpo.finish.save-model=false --set hpo.training.epochs=5
         --set hpo.training.schedule=cosine --set hpo.training.patience=0 --set hpo.search.parallelism=8
         --set hpo.search.dfo.initial-points=8 --set hpo.output.dir="$out/runs")
-for strategy in random nelder-mead pattern-search cma-es folklore theory; do
+for strategy in random nelder-mead pattern-search cma-es bayes tpe folklore theory; do
   for seed in $(seq 1 "$seeds"); do
     echo "bench-dfo: $strategy seed $seed" >&2
     id="$strategy-$seed"; t0=$(date +%s.%N)
@@ -41,7 +45,8 @@ PY
   done
 done
 
-hpo_table=$(python3 - "$results" <<'PY'
+hpo_table="(Fashion-MNIST part skipped: SEEDS = 0)"
+[ "$seeds" -gt 0 ] && hpo_table=$(python3 - "$results" <<'PY'
 import statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
@@ -61,32 +66,22 @@ PY
 echo "bench-dfo: known-optimum functions" >&2
 cp_all="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 # shellcheck disable=SC2086
-java $SPARK_JAVA_OPTIONS -cp "$cp_all" org.sparkhpo.bench.FunctionBenchmark 48 8 "$seeds" > "$out/functions.txt" 2>/dev/null
+java $SPARK_JAVA_OPTIONS -cp "$cp_all" org.sparkhpo.bench.FunctionBenchmark 96 8 "$fseeds" \
+  random,nelder-mead,pattern-search,cma-es,bayes,tpe 48 > "$out/functions.txt" 2>/dev/null
 if /usr/bin/python3 -c "import optuna" 2>/dev/null; then
-  /usr/bin/python3 scripts/bench_optuna.py 48 "$seeds" >> "$out/functions.txt"
+  /usr/bin/python3 scripts/bench_optuna.py 96 "$fseeds" 48 >> "$out/functions.txt"
 fi
-function_table=$(python3 - "$out/functions.txt" <<'PY'
-import statistics, sys
-rows = {}
-for line in open(sys.argv[1]):
-    function, method, seed, best = line.split()
-    rows.setdefault(function, {}).setdefault(method, []).append(float(best))
-methods = list(next(iter(rows.values())).keys())
-print("| method | " + " | ".join(f"{f} (min {m})" for f, m in zip(rows, ['0', '0', '0.397887'])) + " |")
-print("|---|" + "---|" * len(rows))
-for method in methods:
-    cells = []
-    for function in rows:
-        values = rows[function].get(method, [])
-        cells.append(f"{statistics.median(values):.3g} (median; {min(values):.3g}-{max(values):.3g})" if values else "-")
-    print(f"| {method} | " + " | ".join(cells) + " |")
-PY
-)
+function_table=$(/usr/bin/python3 scripts/bench_regret.py "$out/functions.txt" 48 96)
+echo "bench-dfo: bayes driver cost" >&2
+# shellcheck disable=SC2086
+cost_table=$(java $SPARK_JAVA_OPTIONS -cp "$cp_all" org.sparkhpo.bench.BayesCostBenchmark 3 2>/dev/null \
+  | awk 'NR > 1 {printf "| %s | %s |\n", $1, $2}')
 report=$(cat <<TXT
 
-## $(date -u +%Y-%m-%d) strategies on full Fashion-MNIST and on known-optimum functions (issue 6)
+## $(date -u +%Y-%m-%d) strategies on full Fashion-MNIST and on known-optimum functions (issues 6 and 12)
 
-Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1). Command: \`scripts/bench-dfo.sh $seeds\`
+Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), load average
+$(cut -d' ' -f1-3 /proc/loadavg) at the end (shared machine). Command: \`scripts/bench-dfo.sh $seeds $fseeds\`
 Space: learning rate [1e-3, 0.1] log, momentum [0.5, 0.99], L2 [1e-6, 1e-2] log, mini-batch size [16, 512] log
 integer; softmax, 5 epochs with a cosine schedule per trial, 50,000 / 10,000 rows; 48 evaluations in rounds of 8
 (the derivative-free methods spend their first round on a Halton design); seeds 1-$seeds. Folklore and theory
@@ -94,10 +89,16 @@ propose their fixed lists (all seeds train the same configurations; seeds change
 
 ${hpo_table}
 
-Known-optimum functions, best value after 48 evaluations (rounds of 8 for spark-hpo; Optuna sequential),
-seeds 1-$seeds:
+Known-optimum functions, regret (best value - known minimum), rounds of 8 for spark-hpo (derivative-free
+methods and bayes/tpe start with a Halton round), Optuna sequential, seeds 1-$fseeds:
 
 ${function_table}
+
+bayes driver cost, fitting the GP and proposing a round of 8 from n observations in 6-d (median of 3):
+
+| n | seconds |
+|---|---|
+${cost_table}
 TXT
 )
 echo "$report"

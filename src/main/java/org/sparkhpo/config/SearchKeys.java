@@ -9,8 +9,10 @@ import org.sparkhpo.search.SearchSettings;
 import org.sparkhpo.search.StrategyKind;
 import org.sparkhpo.space.Configuration;
 import org.sparkhpo.strategy.baseline.ManualConfigurations;
+import org.sparkhpo.strategy.bayes.BayesOptions;
 import org.sparkhpo.strategy.dfo.DesignKind;
 import org.sparkhpo.strategy.dfo.DfoOptions;
+import org.sparkhpo.strategy.tpe.TpeOptions;
 
 /** Reads the keys under {@code hpo.search} into {@link SearchSettings}. Used by {@link SettingsLoader} only. */
 final class SearchKeys {
@@ -35,7 +37,34 @@ final class SearchKeys {
                 manual,
                 dfo(keys),
                 keys.choice("hpo.search.dfo.start", DfoStart.byName(keys.string("hpo.search.dfo.start")).orElse(null),
-                        DfoStart.names()));
+                        DfoStart.names()),
+                bayes(keys),
+                tpe(keys));
+    }
+
+    private static BayesOptions bayes(Keys keys) {
+        String prefix = "hpo.search.bayes.";
+        return new BayesOptions(keys.intIn(prefix + "initial-points", 0, 1_000_000),
+                keys.intIn(prefix + "candidates", 16, 1_000_000),
+                halfOpenToHalf(keys, prefix + "min-distance"),
+                keys.intIn(prefix + "fit-starts", 1, 1_000));
+    }
+
+    /** @return the number at {@code key}, which must lie in (0, 0.5] */
+    private static double halfOpenToHalf(Keys keys, String key) {
+        double value = keys.number(key);
+        if (!(value > 0.0 && value <= 0.5)) {
+            throw InvalidInputException.forKey(key, value, "must be in (0, 0.5]");
+        }
+        return value;
+    }
+
+    private static TpeOptions tpe(Keys keys) {
+        String prefix = "hpo.search.tpe.";
+        return new TpeOptions(keys.intIn(prefix + "initial-points", 0, 1_000_000),
+                keys.intIn(prefix + "candidates", 1, 1_000_000),
+                halfOpenToHalf(keys, prefix + "gamma"),
+                keys.doubleIn(prefix + "prior-weight", 0.0, Double.MAX_VALUE, false));
     }
 
     private static DfoOptions dfo(Keys keys) {

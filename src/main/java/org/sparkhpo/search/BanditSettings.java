@@ -22,12 +22,12 @@ public record BanditSettings(int reductionFactor, int minEpochs, int maxEpochs, 
                     + ") >= min-epochs and configurations (" + configurations + ") >= 0");
         }
         if (!List.of(samplers()).contains(sampler)) {
-            throw new IllegalArgumentException("bandit sampler: " + sampler + " must be grid or random");
+            throw new IllegalArgumentException("bandit sampler: " + sampler + " must be grid, random, tpe or bayes");
         }
     }
 
     /** @return the strategies that can sample a bandit's rung-0 configurations, in the order messages list them */
     public static StrategyKind[] samplers() {
-        return new StrategyKind[] {StrategyKind.GRID, StrategyKind.RANDOM};
+        return new StrategyKind[] {StrategyKind.GRID, StrategyKind.RANDOM, StrategyKind.TPE, StrategyKind.BAYES};
     }
 }

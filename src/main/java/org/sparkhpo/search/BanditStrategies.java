@@ -4,14 +4,20 @@ import org.sparkhpo.multiobjective.CombinationMode;
 import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.strategy.bandit.BracketPlan;
 import org.sparkhpo.strategy.bandit.ConfigurationSampler;
+import org.sparkhpo.strategy.MinimizedObjective;
 import org.sparkhpo.strategy.bandit.HyperbandStrategy;
+import org.sparkhpo.strategy.bandit.RungModel;
 import org.sparkhpo.strategy.bandit.RungRanking;
 import org.sparkhpo.strategy.bandit.SuccessiveHalvingStrategy;
+import org.sparkhpo.strategy.bayes.BayesStrategy;
+import org.sparkhpo.strategy.bayes.ModelBasedStrategy;
 import org.sparkhpo.strategy.grid.GridStrategy;
 import org.sparkhpo.strategy.random.RandomStrategy;
+import org.sparkhpo.strategy.tpe.TpeStrategy;
 
 /**
- * Builds successive halving or Hyperband from the settings, with a grid or random configuration sampler, and
+ * Builds successive halving or Hyperband from the settings, with a grid or random configuration sampler or a
+ * TPE or Gaussian-process model over the rungs (BOHB), and
  * counts their trials from the bracket plans alone.
  */
 final class BanditStrategies {
@@ -66,9 +72,18 @@ final class BanditStrategies {
     private static ConfigurationSampler sampler(StrategyInputs inputs) {
         SearchSpace space = inputs.search().space();
         long seed = inputs.seed();
-        if (inputs.bandit().sampler() == StrategyKind.GRID) {
+        StrategyKind kind = inputs.bandit().sampler();
+        if (kind == StrategyKind.GRID) {
             return new ConfigurationSampler(() -> new GridStrategy(space, Integer.MAX_VALUE));
         }
-        return new ConfigurationSampler(() -> new RandomStrategy(space, Integer.MAX_VALUE, seed));
+        if (!kind.isModelBased()) {
+            return new ConfigurationSampler(() -> new RandomStrategy(space, Integer.MAX_VALUE, seed));
+        }
+        MinimizedObjective objective = StrategyKind.minimized(inputs);
+        ModelBasedStrategy model = kind == StrategyKind.TPE
+                ? new TpeStrategy(space, objective, inputs.search().tpe(), 1, seed)
+                : new BayesStrategy(space, objective, inputs.search().bayes(), 1, seed);
+        RungModel rungModel = new RungModel(model, Math.max(3, space.dimension() + 1));
+        return new ConfigurationSampler(() -> new RandomStrategy(space, Integer.MAX_VALUE, seed), rungModel, seed);
     }
 }

@@ -6,7 +6,9 @@ import java.util.OptionalDouble;
 import org.sparkhpo.search.StrategyKind;
 import org.sparkhpo.space.Configuration;
 import org.sparkhpo.space.SearchSpace;
+import org.sparkhpo.strategy.bayes.BayesOptions;
 import org.sparkhpo.strategy.dfo.DfoOptions;
+import org.sparkhpo.strategy.tpe.TpeOptions;
 
 /**
  * How configurations are searched ({@code hpo.search}).
@@ -20,20 +22,24 @@ import org.sparkhpo.strategy.dfo.DfoOptions;
  * @param manual the manual strategy's configurations (from {@code manual} and {@code manual-file})
  * @param dfo the derivative-free strategies' options
  * @param start where a derivative-free strategy starts without a design round
+ * @param bayes the Gaussian-process strategy's options
+ * @param tpe the tree-structured Parzen estimator's options
  */
 public record SearchSettings(StrategyKind strategy, int trials, int parallelism, SearchSpace space,
                              double maxSeconds, OptionalDouble target, List<Configuration> manual, DfoOptions dfo,
-                             DfoStart start) {
+                             DfoStart start, BayesOptions bayes, TpeOptions tpe) {
     public SearchSettings {
+        Objects.requireNonNull(bayes, "bayes");
+        Objects.requireNonNull(tpe, "tpe");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(dfo, "dfo");
         Objects.requireNonNull(start, "start");
         manual = List.copyOf(manual);
     }
 
-    /** Settings with no wall-time budget, no target, no manual list and the default derivative-free options. */
+    /** Settings with no wall-time budget, no target, no manual list and the default strategy options. */
     public SearchSettings(StrategyKind strategy, int trials, int parallelism, SearchSpace space) {
         this(strategy, trials, parallelism, space, 0.0, OptionalDouble.empty(), List.of(), DfoOptions.defaults(),
-                DfoStart.CENTER);
+                DfoStart.CENTER, BayesOptions.defaults(), TpeOptions.defaults());
     }
 }

@@ -82,9 +82,14 @@ public record StrategyDescriptor(Builder builder, ToIntFunction<StrategyInputs> 
                 needsTrainingObjective);
     }
 
-    /** @return this descriptor rejecting what {@code check} rejects */
+    /** @return this descriptor rejecting what its rules so far reject and, after them, what {@code check} rejects */
     public StrategyDescriptor rejecting(SettingsRule check) {
-        return new StrategyDescriptor(builder, planner, roundSize, settlesResults, searchesUnitCube, check,
+        SettingsRule before = rule;
+        SettingsRule both = inputs -> {
+            before.check(inputs);
+            check.check(inputs);
+        };
+        return new StrategyDescriptor(builder, planner, roundSize, settlesResults, searchesUnitCube, both,
                 needsTrainingObjective);
     }
 

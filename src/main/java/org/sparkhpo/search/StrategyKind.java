@@ -9,11 +9,13 @@ import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.baseline.FolkloreStrategy;
 import org.sparkhpo.strategy.baseline.ManualStrategy;
 import org.sparkhpo.strategy.baseline.TheoryStrategy;
+import org.sparkhpo.strategy.bayes.BayesStrategy;
 import org.sparkhpo.strategy.dfo.CmaEsStrategy;
 import org.sparkhpo.strategy.dfo.NelderMeadStrategy;
 import org.sparkhpo.strategy.dfo.PatternSearchStrategy;
 import org.sparkhpo.strategy.grid.GridStrategy;
 import org.sparkhpo.strategy.random.RandomStrategy;
+import org.sparkhpo.strategy.tpe.TpeStrategy;
 import org.sparkhpo.trial.TrialRunner;
 
 /**
@@ -47,7 +49,13 @@ public enum StrategyKind implements ConfigNamed {
             .rejecting(StrategyRules::checkManual)),
     THEORY(StrategyDescriptor.of((in, data, round) -> new TheoryStrategy(DerivativeFreeStart.estimate(in, data),
                     in.search().trials())).rounds(RoundSize.WHOLE_BUDGET).plannedTrials(in -> 2)
-            .needingTraining(search -> true));
+            .needingTraining(search -> true)),
+    BAYES(StrategyDescriptor.of((in, data, round) -> new BayesStrategy(in.search().space(), minimized(in),
+            in.search().bayes(), round, in.seed())).rejecting(StrategyRules::checkModelSpace)
+            .rejecting(StrategyRules::refusePareto)),
+    TPE(StrategyDescriptor.of((in, data, round) -> new TpeStrategy(in.search().space(), minimized(in),
+            in.search().tpe(), round, in.seed())).rejecting(StrategyRules::checkModelSpace)
+            .rejecting(StrategyRules::refusePareto));
 
     private final StrategyDescriptor descriptor;
 
@@ -70,6 +78,11 @@ public enum StrategyKind implements ConfigNamed {
         return descriptor.searchesUnitCube();
     }
 
+    /** @return true for the model-based strategies (Gaussian process, TPE), which can also feed the bandits */
+    public boolean isModelBased() {
+        return this == BAYES || this == TPE;
+    }
+
     /** @return the strategy called {@code name}, if any */
     public static Optional<StrategyKind> byName(String name) {
         return ConfigNames.byName(values(), name);
@@ -90,7 +103,7 @@ public enum StrategyKind implements ConfigNamed {
     }
 
     /** @return the objective a derivative-free strategy minimizes: the metric, negated when higher is better */
-    private static MinimizedObjective minimized(StrategyInputs inputs) {
+    static MinimizedObjective minimized(StrategyInputs inputs) {
         return new MinimizedObjective(TrialRunner.objectiveKey(inputs.metric()), inputs.metric().higherIsBetter());
     }
 

@@ -2,7 +2,9 @@ package org.sparkhpo.search;
 
 import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.multiobjective.CombinationMode;
+import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.strategy.UnitCube;
+import org.sparkhpo.strategy.bayes.OneHotCube;
 
 /** The settings rules some strategy kinds register, each failing with the keys, the values and the rule. */
 final class StrategyRules {
@@ -44,8 +46,22 @@ final class StrategyRules {
         if (inputs.cost().mode() == CombinationMode.PARETO) {
             throw new InvalidInputException("hpo.cost.mode: 'pareto' is not supported by hpo.search.strategy = "
                     + inputs.search().strategy().configName() + " (it follows one value); use grid, random,"
-                    + " successive-halving, hyperband, folklore, manual or theory, or hpo.cost.mode = constrained"
+                    + " successive-halving, hyperband (with any hpo.search.bandit.sampler), folklore, manual or theory, or hpo.cost.mode = constrained"
                     + " or weighted");
+        }
+    }
+
+    /** A model-based strategy needs a space its model encodes ({@link OneHotCube}). */
+    static void checkModelSpace(StrategyInputs inputs) {
+        checkModelSpace(inputs.search().space(), "hpo.search.strategy is '"
+                + inputs.search().strategy().configName() + "'");
+    }
+
+    private static void checkModelSpace(SearchSpace space, String why) {
+        try {
+            new OneHotCube(space);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("hpo.search.space: " + e.getMessage() + " (" + why + ")", e);
         }
     }
 
@@ -60,6 +76,10 @@ final class StrategyRules {
         if (inputs.median().enabled()) {
             throw new InvalidInputException("hpo.training.median-stopping: true cannot be combined with " + name
                     + ", which stops trials itself (set it to false)");
+        }
+        if (inputs.bandit().sampler().isModelBased()) {
+            checkModelSpace(search.space(), "hpo.search.bandit.sampler is '"
+                    + inputs.bandit().sampler().configName() + "'");
         }
         if (inputs.bandit().sampler() == StrategyKind.GRID && search.space().dimension() == 0) {
             throw new InvalidInputException("hpo.search.space: [] is empty; hpo.search.bandit.sampler = grid needs"

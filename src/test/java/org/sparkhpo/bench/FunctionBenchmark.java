@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sparkhpo.objective.KnownFunction;
 import org.sparkhpo.space.ContinuousParameter;
+import org.sparkhpo.space.IntegerParameter;
 import org.sparkhpo.space.Parameter;
 import org.sparkhpo.space.Scale;
 import org.sparkhpo.space.SearchSpace;
@@ -13,27 +13,33 @@ import org.sparkhpo.space.Tunable;
 import org.sparkhpo.strategy.MinimizedObjective;
 import org.sparkhpo.strategy.Proposal;
 import org.sparkhpo.strategy.Strategy;
+import org.sparkhpo.strategy.bayes.BayesOptions;
+import org.sparkhpo.strategy.bayes.BayesStrategy;
 import org.sparkhpo.strategy.dfo.CmaEsStrategy;
 import org.sparkhpo.strategy.dfo.DesignKind;
 import org.sparkhpo.strategy.dfo.DfoOptions;
 import org.sparkhpo.strategy.dfo.NelderMeadStrategy;
 import org.sparkhpo.strategy.dfo.PatternSearchStrategy;
 import org.sparkhpo.strategy.random.RandomStrategy;
+import org.sparkhpo.strategy.tpe.TpeOptions;
+import org.sparkhpo.strategy.tpe.TpeStrategy;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialState;
 
 /**
- * The known-optimum half of the strategy benchmark (issue 6): random search, Nelder–Mead, pattern search and
- * CMA-ES, each with the same budget in rounds (the derivative-free ones start from a first quasi-random design
- * round of one round size), on sphere (4-d), Rosenbrock (4-d) and Branin, for several seeds, through a plain
- * ask/tell loop. Prints {@code function strategy seed best-value} lines; scripts/bench_optuna.py prints the same
- * for Optuna's samplers on the same functions and unit-cube mapping.
+ * The known-optimum half of the strategy benchmark (issues 6 and 12): random search, Nelder–Mead, pattern
+ * search, CMA-ES, bayes and tpe, each with the same budget in rounds (the derivative-free ones start from a
+ * first quasi-random design round of one round size), on the {@link BenchmarkFunction}s, for several seeds,
+ * through a plain ask/tell loop. Prints {@code function strategy seed regret-at-checkpoint regret-at-end} lines
+ * (regret = best value - known minimum); scripts/bench_optuna.py prints the same for Optuna's samplers on the
+ * same functions and unit-cube mapping.
  *
- * <p>Usage: {@code FunctionBenchmark evaluations roundSize seeds}.
+ * <p>Usage: {@code FunctionBenchmark evaluations roundSize seeds [methods,comma,separated] [checkpoint]}.
  */
 public final class FunctionBenchmark {
     private static final String KEY = "value";
-    private static final Tunable[] AXES = {Tunable.L2, Tunable.L1, Tunable.DECAY_RATE, Tunable.MOMENTUM};
+    private static final Tunable[] AXES = {Tunable.L2, Tunable.L1, Tunable.DECAY_RATE, Tunable.MOMENTUM,
+        Tunable.LEARNING_RATE, Tunable.BATCH_SIZE, Tunable.DECAY_EPOCHS, Tunable.EPOCHS};
 
     private FunctionBenchmark() {
     }
@@ -42,14 +48,17 @@ public final class FunctionBenchmark {
         int evaluations = Integer.parseInt(args[0]);
         int roundSize = Integer.parseInt(args[1]);
         int seeds = Integer.parseInt(args[2]);
-        for (KnownFunction function : KnownFunction.values()) {
-            int dimension = function == KnownFunction.BRANIN ? 2 : 4;
-            SearchSpace space = space(dimension);
-            for (String name : List.of("random", "nelder-mead", "pattern-search", "cma-es")) {
+        List<String> methods = args.length > 3 ? List.of(args[3].split(","))
+                : List.of("random", "nelder-mead", "pattern-search", "cma-es", "bayes", "tpe");
+        int checkpoint = args.length > 4 ? Integer.parseInt(args[4]) : evaluations;
+        for (BenchmarkFunction function : BenchmarkFunction.values()) {
+            SearchSpace space = space(function.dimension());
+            for (String name : methods) {
                 for (int seed = 1; seed <= seeds; seed++) {
                     Strategy strategy = strategy(name, space, roundSize, seed, evaluations);
-                    double best = run(strategy, space, function, roundSize, evaluations);
-                    System.out.printf(Locale.ROOT, "%s %s %d %.6g%n", function.configName(), name, seed, best);
+                    double[] best = run(strategy, space, function, roundSize, evaluations, checkpoint);
+                    System.out.printf(Locale.ROOT, "%s %s %d %.6g %.6g%n", function.label(), name, seed,
+                            best[0] - function.minimum(), best[1] - function.minimum());
                 }
             }
         }
@@ -62,24 +71,37 @@ public final class FunctionBenchmark {
             case "random" -> new RandomStrategy(space, evaluations, seed);
             case "nelder-mead" -> new NelderMeadStrategy(space, objective, options, roundSize, null, seed);
             case "pattern-search" -> new PatternSearchStrategy(space, objective, options, null, seed);
+            case "bayes" -> new BayesStrategy(space, objective, BayesOptions.defaults(), roundSize, seed);
+            case "tpe" -> new TpeStrategy(space, objective, TpeOptions.defaults(), roundSize, seed);
             default -> new CmaEsStrategy(space, objective, options, roundSize, null, seed);
         };
     }
 
-    /** A space whose parameters are linear on [0, 1], so a configuration's values are its unit point. */
+    /**
+     * A space of {@code dimension} parameters, each read back as its unit coordinate through
+     * {@link Parameter#toUnit}, so a tunable's own bounds do not matter: the five real-valued tunables first,
+     * then integer tunables over 1..1,000,001 (a resolution of 1e-6 of the range, continuous for the purpose).
+     */
     private static SearchSpace space(int dimension) {
         List<Parameter> parameters = new ArrayList<>();
         for (int i = 0; i < dimension; i++) {
-            double high = AXES[i] == Tunable.MOMENTUM ? 0.99 : 1.0;
-            double low = AXES[i] == Tunable.DECAY_RATE ? 0.01 : 0.0;
-            parameters.add(new ContinuousParameter(AXES[i], low, high, Scale.LINEAR, 3));
+            Tunable axis = AXES[i];
+            if (axis == Tunable.BATCH_SIZE || axis == Tunable.DECAY_EPOCHS || axis == Tunable.EPOCHS) {
+                parameters.add(new IntegerParameter(axis, 1, 1_000_001, Scale.LINEAR, 3));
+            } else {
+                double low = axis == Tunable.DECAY_RATE || axis == Tunable.LEARNING_RATE ? 0.01 : 0.0;
+                double high = axis == Tunable.MOMENTUM ? 0.99 : 1.0;
+                parameters.add(new ContinuousParameter(axis, low, high, Scale.LINEAR, 3));
+            }
         }
         return new SearchSpace(parameters);
     }
 
-    private static double run(Strategy strategy, SearchSpace space, KnownFunction function, int roundSize,
-                              int evaluations) {
+    /** @return the best value after {@code checkpoint} evaluations and after all of them */
+    private static double[] run(Strategy strategy, SearchSpace space, BenchmarkFunction function, int roundSize,
+                                int evaluations, int checkpoint) {
         double best = Double.POSITIVE_INFINITY;
+        double atCheckpoint = Double.NaN;
         int done = 0;
         while (!strategy.isFinished() && done < evaluations) {
             List<Proposal> asked = strategy.ask(Math.min(roundSize, evaluations - done));
@@ -95,12 +117,15 @@ public final class FunctionBenchmark {
                 }
                 double value = function.valueAtUnit(unit);
                 best = Math.min(best, value);
+                if (done + 1 == checkpoint) {
+                    atCheckpoint = best;
+                }
                 results.add(new TrialResult(done, 0, proposal.phase(), TrialState.COMPLETE,
                         proposal.configuration(), Map.of(KEY, value), done, null));
                 done++;
             }
             strategy.tell(results);
         }
-        return best;
+        return new double[] {Double.isNaN(atCheckpoint) ? best : atCheckpoint, best};
     }
 }

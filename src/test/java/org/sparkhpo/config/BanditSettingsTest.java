@@ -50,7 +50,7 @@ class BanditSettingsTest {
         assertRejected(List.of("hpo.search.bandit.min-epochs=0"), "hpo.search.bandit.min-epochs");
         assertRejected(List.of("hpo.search.bandit.min-epochs=5", "hpo.search.bandit.max-epochs=4"),
                 "hpo.search.bandit.max-epochs", "4", "min-epochs (5)");
-        assertRejected(List.of("hpo.search.bandit.sampler=bayes"), "hpo.search.bandit.sampler", "bayes");
+        assertRejected(List.of("hpo.search.bandit.sampler=cma-es"), "hpo.search.bandit.sampler", "cma-es");
         assertRejected(List.of("hpo.training.median-min-trials=0"), "hpo.training.median-min-trials");
     }
 

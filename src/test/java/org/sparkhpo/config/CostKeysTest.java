@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.multiobjective.CombinationMode;
 import org.sparkhpo.multiobjective.CostMetric;
@@ -74,6 +76,16 @@ class CostKeysTest {
                 "hpo.search.space=[{name=learning-rate, low=1e-3, high=0.1, scale=log}]");
         assertTrue(message.startsWith("hpo.cost.mode: 'pareto' is not supported by hpo.search.strategy ="
                 + " nelder-mead"), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bayes", "tpe"})
+    void theModelBasedStrategiesRefuseParetoNamingTheKeys(String strategy) {
+        String message = rejection("hpo.cost.mode=pareto", "hpo.cost.metrics=[epochs]",
+                "hpo.search.strategy=" + strategy,
+                "hpo.search.space=[{name=learning-rate, low=1e-3, high=0.1, scale=log}]");
+        assertTrue(message.startsWith("hpo.cost.mode: 'pareto' is not supported by hpo.search.strategy = "
+                + strategy), message);
     }
 
     @Test

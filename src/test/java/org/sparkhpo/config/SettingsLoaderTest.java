@@ -79,7 +79,7 @@ class SettingsLoaderTest {
 
     @Test
     void unknownStrategyLossAndScheduleAreRejected() {
-        assertRejected(List.of("hpo.search.strategy=bayes"), "hpo.search.strategy", "'bayes'", "[grid, random");
+        assertRejected(List.of("hpo.search.strategy=smac"), "hpo.search.strategy", "'smac'", "[grid, random");
         assertRejected(List.of("hpo.model.loss=svm"), "hpo.model.loss", "'svm'", "least-squares");
         assertRejected(List.of("hpo.training.schedule=warp"), "hpo.training.schedule", "'warp'", "cosine");
     }

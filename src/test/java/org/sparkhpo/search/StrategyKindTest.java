@@ -21,7 +21,9 @@ import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.space.Tunable;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.bandit.BanditStrategy;
+import org.sparkhpo.strategy.bayes.BayesOptions;
 import org.sparkhpo.strategy.dfo.DfoOptions;
+import org.sparkhpo.strategy.tpe.TpeOptions;
 import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.LossType;
 import org.sparkhpo.train.Metric;
@@ -37,7 +39,8 @@ class StrategyKindTest {
     private static StrategyInputs inputs(StrategyKind kind, SearchSpace space, int trials, int parallelism,
                                          boolean median, StrategyKind sampler) {
         SearchSettings search = new SearchSettings(kind, trials, parallelism, space, 0.0, OptionalDouble.empty(),
-                List.of(Configuration.empty().with("learning-rate", 0.1)), DfoOptions.defaults(), DfoStart.CENTER);
+                List.of(Configuration.empty().with("learning-rate", 0.1)), DfoOptions.defaults(), DfoStart.CENTER,
+                BayesOptions.defaults(), TpeOptions.defaults());
         return new StrategyInputs(search, new BanditSettings(3, 1, 27, 0, sampler, false),
                 new MedianStoppingSettings(median, 2, 3), Metric.ACCURACY, LossType.LOGISTIC, FIXED, 7L,
                 ObjectiveSpec.single(new Criterion("val_accuracy", true)));

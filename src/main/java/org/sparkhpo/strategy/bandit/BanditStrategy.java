@@ -61,7 +61,9 @@ public abstract class BanditStrategy implements SettlingStrategy {
         if (current == null) {
             throw new IllegalStateException("bandit strategy: told results before any ask");
         }
+        int budget = current.budget();
         current.tell(results);
+        sampler.observe(results, budget);
         settled.addAll(current.drainSettled());
     }
 
@@ -103,8 +105,8 @@ public abstract class BanditStrategy implements SettlingStrategy {
         }
         BracketPlan plan = plans.get(next++);
         List<Configuration> configurations = new ArrayList<>();
-        for (int i = 0; i < plan.configurations(); i++) {
-            configurations.add(sampler.next().with(Tunable.EPOCHS.key(), maxEpochs));
+        for (Configuration configuration : sampler.next(plan.configurations())) {
+            configurations.add(configuration.with(Tunable.EPOCHS.key(), maxEpochs));
         }
         current = new Bracket(plan, configurations, phasePrefix(plan), ranking);
     }

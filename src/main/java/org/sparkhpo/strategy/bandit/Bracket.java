@@ -56,6 +56,11 @@ final class Bracket {
         configurations.forEach(c -> waiting.add(new Arm(c)));
     }
 
+    /** @return the epoch budget of the rung now running */
+    int budget() {
+        return plan.budgets()[Math.min(rung, plan.budgets().length - 1)];
+    }
+
     List<Proposal> ask(int maxProposals) {
         List<Proposal> proposals = new ArrayList<>();
         Iterator<Arm> arms = waiting.iterator();

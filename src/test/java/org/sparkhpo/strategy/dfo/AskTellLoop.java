@@ -23,23 +23,23 @@ import org.sparkhpo.trial.TrialState;
  * A plain ask/tell loop without Spark: asks rounds of a fixed size, evaluates a function of each configuration's
  * unit point, tells the results in reverse id order (to show that order does not matter), and keeps the history.
  */
-final class AskTellLoop {
-    static final String KEY = "value";
-    static final MinimizedObjective MINIMIZE = new MinimizedObjective(KEY, false);
+public final class AskTellLoop {
+    public static final String KEY = "value";
+    public static final MinimizedObjective MINIMIZE = new MinimizedObjective(KEY, false);
     private static final Tunable[] AXES = {Tunable.L2, Tunable.L1, Tunable.DECAY_RATE, Tunable.LEARNING_RATE,
         Tunable.MOMENTUM};
 
-    final List<Proposal> proposals = new ArrayList<>();
-    final List<Double> values = new ArrayList<>();
+    public final List<Proposal> proposals = new ArrayList<>();
+    public final List<Double> values = new ArrayList<>();
     final List<Integer> roundSizes = new ArrayList<>();
     private final SearchSpace space;
 
-    AskTellLoop(SearchSpace space) {
+    public AskTellLoop(SearchSpace space) {
         this.space = space;
     }
 
     /** @return a space of {@code dimension} linear continuous parameters whose unit point is the coordinates */
-    static SearchSpace space(int dimension) {
+    public static SearchSpace space(int dimension) {
         List<Parameter> parameters = new ArrayList<>();
         for (int i = 0; i < dimension; i++) {
             double low = AXES[i] == Tunable.DECAY_RATE || AXES[i] == Tunable.LEARNING_RATE ? 0.1 : 0.0;
@@ -49,7 +49,7 @@ final class AskTellLoop {
         return new SearchSpace(parameters);
     }
 
-    double[] unit(Configuration configuration) {
+    public double[] unit(Configuration configuration) {
         double[] unit = new double[space.dimension()];
         for (int i = 0; i < unit.length; i++) {
             Parameter parameter = space.parameters().get(i);
@@ -59,11 +59,11 @@ final class AskTellLoop {
     }
 
     /** Runs until the strategy finishes or {@code budget} evaluations; NaN from the function is a FAILED trial. */
-    AskTellLoop run(Strategy strategy, int roundSize, int budget, KnownFunction function) {
+    public AskTellLoop run(Strategy strategy, int roundSize, int budget, KnownFunction function) {
         return run(strategy, roundSize, budget, unit -> function.valueAtUnit(unit));
     }
 
-    AskTellLoop run(Strategy strategy, int roundSize, int budget, ToDoubleFunction<double[]> function) {
+    public AskTellLoop run(Strategy strategy, int roundSize, int budget, ToDoubleFunction<double[]> function) {
         int round = 0;
         while (!strategy.isFinished() && proposals.size() < budget) {
             List<Proposal> asked = strategy.ask(Math.min(roundSize, budget - proposals.size()));
@@ -95,7 +95,7 @@ final class AskTellLoop {
     }
 
     /** @return the smallest value seen */
-    double best() {
+    public double best() {
         return values.stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     }
 
