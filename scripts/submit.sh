@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Submits spark-hpo to a cluster with spark-submit: the shaded jar, the configuration file shipped with --files
 # and selected with -Dconfig.file, conf/log4j2.properties for the driver and the executors, and the JVM options
-# Spark 4.1 needs on Java 17 (scripts/spark-java-options.sh) for both.
+# Spark 4 needs on Java 17 (scripts/spark-java-options.sh) for both.
 #
 #   scripts/submit.sh --master URL [--deploy-mode client|cluster] [--config FILE] [--dry-run]
 #                     [SPARK-SUBMIT OPTION]... [-- JOB ARGUMENT...]
@@ -97,4 +97,21 @@ if [ "$dry_run" = true ]; then
 fi
 [ -f "$jar" ] || { echo "submit.sh: $jar is missing; build it with: mvn -B -DskipTests package" >&2; exit 2; }
 command -v "$submit" >/dev/null 2>&1 || { echo "submit.sh: '$submit' not found; set SPARK_HOME or SPARK_SUBMIT" >&2; exit 2; }
-exec "${command[@]}"
+if [ ${#wait_for_driver[@]} -eq 0 ]; then
+  exec "${command[@]}"
+fi
+# Standalone cluster mode: spark-submit exits 0 once the driver has ended, whether it finished or failed, so its
+# last state decides the exit code here (the driver's own code and messages are in the worker's work directory,
+# work/<driver id>/stderr).
+output="$(mktemp)"
+trap 'rm -f "$output"' EXIT
+set +e
+"${command[@]}" 2>&1 | tee "$output"
+code=${PIPESTATUS[0]}
+set -e
+state="$(sed -n 's/.*State of driver \(driver-[0-9-]*\) is \([A-Z]*\), exiting.*/\1 \2/p' "$output" | tail -n 1)"
+if [ "$code" -eq 0 ] && [ -n "$state" ] && [ "${state#* }" != FINISHED ]; then
+  echo "submit.sh: driver ${state% *} ended ${state#* }; its messages are in the worker's work/${state% *}/stderr" >&2
+  exit 1
+fi
+exit "$code"

@@ -2,7 +2,6 @@ package org.sparkhpo.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -120,6 +119,113 @@ class SubmitStandaloneIT {
         try (Stream<Path> drivers = Files.find(cluster.directory(), 3,
                 (path, attributes) -> path.getFileName().toString().startsWith("driver-"))) {
             assertEquals(1, drivers.count(), "the driver ran in a worker's work directory");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aKilledDriverIsResumedThroughSubmitWithoutRunningAJournaledTrialAgain() throws Exception {
+        String[] slower = {"--set", "hpo.run-id=killed", "--set", "hpo.data.max-train-rows=8000",
+                "--set", "hpo.training.epochs=12"};
+        Path file = runs.resolve("killed/trials.jsonl");
+        Process driver = scripts.start("killed", Map.of(), submit("client", slower));
+        try {
+            JavaProcess.await("2 journaled trials (log: " + scripts.log("killed") + ")", RUN,
+                    () -> JavaProcess.lineCount(file) >= 2 || !driver.isAlive());
+        } finally {
+            SubmitScript.killTree(driver);
+        }
+        List<String> beforeResume = journal("killed");
+        assertTrue(beforeResume.size() >= 2 && beforeResume.size() < TRIALS,
+                "the kill must land mid-run: " + beforeResume.size() + " trials\n" + JavaProcess.tail(scripts.log("killed")));
+
+        List<String> resume = new ArrayList<>(List.of(slower));
+        resume.addAll(List.of("--resume", "killed"));
+        SubmitScript.Result result = scripts.run("resumed", RUN, submit("client", resume.toArray(new String[0])));
+
+        assertFinished("killed", result);
+        assertEquals(beforeResume, journal("killed").subList(0, beforeResume.size()), "journaled trials kept verbatim");
+        int ran = TRIALS - beforeResume.size();
+        String summary = Files.readString(runs.resolve("killed/summary.txt"));
+        assertTrue(summary.contains(beforeResume.size() + " trials replayed from trials.jsonl, " + ran
+                + " run in this attempt"), summary);
+    }
+
+    @Test
+    @Order(4)
+    void nightlyThroughSubmitRefusesASecondSubmissionWhileTheFirstHoldsTheLock() throws Exception {
+        Map<String, String> environment = Map.of("NIGHTLY_MASTER", cluster.masterUrl(),
+                "NIGHTLY_CONF", config.toString(),
+                "NIGHTLY_SUBMIT_ARGS", "--driver-memory 600m --executor-memory 700m --total-executor-cores 2"
+                        + " --conf spark.driver.host=127.0.0.1 --conf spark.ui.enabled=false");
+        List<String> night = List.of("scripts/nightly.sh", "--set", "hpo.run-id=night",
+                "--set", "hpo.data.max-train-rows=8000", "--set", "hpo.training.epochs=12");
+        Process first = scripts.start("night-first", environment, night);
+        Path lock = runs.resolve("nightly.lock");
+        JavaProcess.await("the nightly lock (log: " + scripts.log("night-first") + ")", RUN,
+                () -> Files.exists(lock) || !first.isAlive());
+        // The first driver (the scripts exec into it) is held still while the second submission starts, however
+        // slow the machine, so that the second meets the lock for certain; then it goes on.
+        SubmitScript.signal(first, "STOP");
+        SubmitScript.Result second;
+        try {
+            second = scripts.finish("night-second", scripts.start("night-second", environment, night), RUN);
+        } finally {
+            SubmitScript.signal(first, "CONT");
+        }
+        SubmitScript.Result winner = scripts.finish("night-first", first, RUN);
+
+        assertEquals(4, second.code(), second.log());
+        assertTrue(second.log().contains("nightly.lock: held by run 'night'"), second.log());
+        assertFinished("night", winner);
+        assertEquals("night", Files.readString(runs.resolve("LATEST")).trim());
+        assertFalse(Files.exists(lock), "the lock is released");
+    }
+
+    @Test
+    @Order(5)
+    void aMissingJarIsNamedWithExitTwo() throws Exception {
+        Path missing = directory.resolve("no-such-spark-hpo.jar");
+        SubmitScript.Result result = scripts.finish("missing-jar",
+                scripts.start("missing-jar", Map.of("SPARK_HPO_JAR", missing.toString()), submit("client")), RUN);
+
+        assertEquals(2, result.code(), result.log());
+        assertTrue(result.log().contains(missing + " is missing"), result.log());
+    }
+
+    @Test
+    @Order(6)
+    void aConfigurationThatDoesNotReachTheDriverInClusterModeFailsTheSubmissionNamingTheFile() throws Exception {
+        SubmitScript.Result result = scripts.run("unreachable", RUN, submit("cluster",
+                "conf/not-shipped.conf", "--set", "hpo.run-id=unreachable"));
+
+        assertEquals(1, result.code(), result.log());
+        String driverId = result.log().replaceAll("(?s).*Driver successfully submitted as (driver-[0-9-]+).*", "$1");
+        assertTrue(result.log().contains("submit.sh: driver " + driverId + " ended FAILED; its messages are in the"
+                + " worker's work/" + driverId + "/stderr"), result.log());
+        String driverErrors = driverStderr(driverId);
+        assertTrue(driverErrors.contains("conf/not-shipped.conf: configuration file does not exist"), driverErrors);
+        assertFalse(Files.exists(runs.resolve("unreachable")));
+    }
+
+    @Test
+    @Order(7)
+    void anOutputDirectoryTheClusterCannotWriteIsNamedWithExitTwo() throws Exception {
+        Path notADirectory = Files.writeString(directory.resolve("a-file"), "not a directory");
+        String output = notADirectory.resolve("runs").toString();
+        SubmitScript.Result result = scripts.run("unwritable", RUN, submit("client",
+                "--set", "hpo.output.dir=" + output, "--set", "hpo.run-id=unwritable"));
+
+        assertEquals(2, result.code(), result.log());
+        assertTrue(result.log().contains("hpo.output.dir: '" + output + "' cannot be written"), result.log());
+    }
+
+    /** @return the stderr of driver {@code driverId}, from its worker's work directory */
+    private static String driverStderr(String driverId) throws Exception {
+        try (Stream<Path> found = Files.find(cluster.directory(), 3,
+                (path, attributes) -> path.getFileName().toString().equals(driverId))) {
+            Path driverDirectory = found.findFirst().orElseThrow(() -> new AssertionError("no " + driverId));
+            return Files.readString(driverDirectory.resolve("stderr"));
         }
     }
 }

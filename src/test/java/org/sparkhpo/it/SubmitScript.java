@@ -71,6 +71,17 @@ public final class SubmitScript {
         return finish(name, start(name, Map.of(), command), timeout);
     }
 
+    /**
+     * Sends a signal to {@code process} alone, for example {@code STOP} to hold it still and {@code CONT} to let it
+     * go on.
+     */
+    public static void signal(Process process, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+        }
+    }
+
     /** Kills {@code process} and every process it started with SIGKILL, as when the machine of a driver dies. */
     public static void killTree(Process process) throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
