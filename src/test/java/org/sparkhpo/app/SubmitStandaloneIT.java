@@ -125,8 +125,8 @@ class SubmitStandaloneIT {
     @Test
     @Order(3)
     void aKilledDriverIsResumedThroughSubmitWithoutRunningAJournaledTrialAgain() throws Exception {
-        String[] slower = {"--set", "hpo.run-id=killed", "--set", "hpo.data.max-train-rows=8000",
-                "--set", "hpo.training.epochs=12"};
+        String[] slower = {"--set", "hpo.run-id=killed", "--set", "hpo.data.max-train-rows=6000",
+                "--set", "hpo.training.epochs=8"};
         Path file = runs.resolve("killed/trials.jsonl");
         Process driver = scripts.start("killed", Map.of(), submit("client", slower));
         try {
@@ -158,8 +158,7 @@ class SubmitStandaloneIT {
                 "NIGHTLY_CONF", config.toString(),
                 "NIGHTLY_SUBMIT_ARGS", "--driver-memory 600m --executor-memory 700m --total-executor-cores 2"
                         + " --conf spark.driver.host=127.0.0.1 --conf spark.ui.enabled=false");
-        List<String> night = List.of("scripts/nightly.sh", "--set", "hpo.run-id=night",
-                "--set", "hpo.data.max-train-rows=8000", "--set", "hpo.training.epochs=12");
+        List<String> night = List.of("scripts/nightly.sh", "--set", "hpo.run-id=night");
         Process first = scripts.start("night-first", environment, night);
         Path lock = runs.resolve("nightly.lock");
         JavaProcess.await("the nightly lock (log: " + scripts.log("night-first") + ")", RUN,
