@@ -1,4 +1,4 @@
-# Sourced by the run scripts: the JVM options Spark 4.1 needs on Java 17 (see ../shared/RECIPES.md), plus
+# Sourced by the run scripts: the JVM options Spark 4 needs on Java 17 (see ../shared/RECIPES.md), plus
 # the incubating Vector API, which lets netlib use its vectorized Java BLAS (17 vs 10 GFLOP/s measured here)
 # where no native BLAS is installed.
 SPARK_JAVA_OPTIONS="--add-modules=jdk.incubator.vector --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * {@code scripts/submit.sh} without a Spark installation: the scripts parse ({@code bash -n}), and
  * {@code --dry-run} prints a spark-submit command, valid shell, that ships the jar, the configuration and the
  * log4j2 file, selects them with {@code -Dconfig.file} and {@code -Dlog4j2.configurationFile} (the copy in the
- * working directory in cluster mode), passes the Java 17 options to the driver and the executors, and hands
+ * working directory in YARN cluster mode, the absolute path on a standalone master, which spark-submit then waits
+ * for), passes the Java 17 options to the driver and the executors, and hands
  * spark-submit and job arguments through in order.
  */
 class SubmitScriptTest {
@@ -74,6 +75,19 @@ class SubmitScriptTest {
         assertTrue(driverOptions.endsWith("-Dlog4j2.configurationFile=" + root + "/conf/log4j2.properties"
                 + " -Dconfig.file=" + root + "/conf/local.conf"), driverOptions);
         assertEquals("client", words.get(words.indexOf("--deploy-mode") + 1));
+    }
+
+    @Test
+    void standaloneClusterModeSelectsTheFilesByAbsolutePathAndWaitsForTheDriver() throws Exception {
+        List<String> words = dryRun("--master spark://m:7077 --deploy-mode cluster --config conf/local.conf");
+        List<String> onYarn = dryRun("--master yarn --deploy-mode cluster --config conf/local.conf");
+        String root = Path.of("").toAbsolutePath().toString();
+
+        String driverOptions = words.get(words.indexOf("--driver-java-options") + 1);
+        assertTrue(driverOptions.endsWith("-Dlog4j2.configurationFile=" + root + "/conf/log4j2.properties"
+                + " -Dconfig.file=" + root + "/conf/local.conf"), driverOptions);
+        assertTrue(words.contains("spark.standalone.submit.waitAppCompletion=true"), words.toString());
+        assertTrue(onYarn.stream().noneMatch(word -> word.startsWith("spark.standalone")), onYarn.toString());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.sparkhpo.it;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -13,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Spark standalone cluster on this machine, built from the Maven test classpath (no Spark download):
- * a directory serving as {@code SPARK_HOME} whose {@code jars/} links every jar of the classpath, one master and
- * {@code n} workers (one core, 1 GB each) as child JVMs on free ports, each logging to a file. Following
+ * a {@link SparkHome} whose {@code jars/} links every jar of the classpath, one master and {@code n} workers
+ * (one core, 1 GB each unless told otherwise) as child JVMs on free ports, each logging to a file. Following
  * ../shared/RECIPES.md.
  *
  * <p>Lifecycle: {@link #start} returns once every worker has registered with the master; {@link #close} stops
@@ -27,9 +26,11 @@ public final class StandaloneCluster implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final List<Process> workers = new ArrayList<>();
     private final String masterUrl;
+    private final Path sparkHome;
 
-    private StandaloneCluster(Path directory, int masterPort) {
+    private StandaloneCluster(Path directory, int masterPort) throws IOException {
         this.directory = directory;
+        this.sparkHome = SparkHome.create(directory.resolve("spark-home"));
         this.masterUrl = "spark://127.0.0.1:" + masterPort;
     }
 
@@ -39,9 +40,21 @@ public final class StandaloneCluster implements AutoCloseable {
      * @return the running cluster; on failure everything started so far is stopped again
      */
     public static StandaloneCluster start(Path directory, int workerCount) throws IOException, InterruptedException {
+        return start(directory, workerCount, "1g");
+    }
+
+    /**
+     * @param directory an empty directory for SPARK_HOME, logs and work directories
+     * @param workerCount how many workers to start
+     * @param workerMemory the memory each worker offers, for example {@code 2g} when a driver runs on one
+     *     ({@code --deploy-mode cluster}) next to an executor
+     * @return the running cluster; on failure everything started so far is stopped again
+     */
+    public static StandaloneCluster start(Path directory, int workerCount, String workerMemory)
+            throws IOException, InterruptedException {
         StandaloneCluster cluster = new StandaloneCluster(directory, freePort());
         try {
-            cluster.startProcesses(workerCount);
+            cluster.startProcesses(workerCount, workerMemory);
             return cluster;
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
             cluster.close();
@@ -67,8 +80,8 @@ public final class StandaloneCluster implements AutoCloseable {
         return 1 + children.size();
     }
 
-    private void startProcesses(int workerCount) throws IOException, InterruptedException {
-        Map<String, String> environment = Map.of("SPARK_HOME", sparkHome().toString(), "SPARK_SCALA_VERSION", "2.13");
+    private void startProcesses(int workerCount, String workerMemory) throws IOException, InterruptedException {
+        Map<String, String> environment = Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.13");
         int masterPort = Integer.parseInt(masterUrl.substring(masterUrl.lastIndexOf(':') + 1));
         Path masterLog = directory.resolve("master.log");
         processes.add(JavaProcess.start("org.apache.spark.deploy.master.Master", List.of("--host", "127.0.0.1",
@@ -79,7 +92,7 @@ public final class StandaloneCluster implements AutoCloseable {
             Path workDir = Files.createDirectories(directory.resolve("work-" + i));
             Path log = directory.resolve("worker-" + i + ".log");
             Process worker = JavaProcess.start("org.apache.spark.deploy.worker.Worker", List.of(masterUrl,
-                    "--host", "127.0.0.1", "--cores", "1", "--memory", "1g", "--webui-port",
+                    "--host", "127.0.0.1", "--cores", "1", "--memory", workerMemory, "--webui-port",
                     Integer.toString(freePort()), "--work-dir", workDir.toString()), "512m", log, environment);
             processes.add(worker);
             workers.add(worker);
@@ -87,19 +100,6 @@ public final class StandaloneCluster implements AutoCloseable {
         for (int i = 0; i < workerCount; i++) {
             awaitLog(directory.resolve("worker-" + i + ".log"), "Successfully registered with master");
         }
-    }
-
-    /** Makes SPARK_HOME with {@code jars/} linking every jar of this JVM's classpath. */
-    private Path sparkHome() throws IOException {
-        Path jars = Files.createDirectories(directory.resolve("spark-home/jars"));
-        for (String entry : JavaProcess.classpath().split(File.pathSeparator)) {
-            Path jar = Path.of(entry);
-            Path link = jars.resolve(jar.getFileName().toString());
-            if (entry.endsWith(".jar") && Files.isRegularFile(jar) && !Files.exists(link)) {
-                Files.createSymbolicLink(link, jar.toAbsolutePath());
-            }
-        }
-        return jars.getParent();
     }
 
     private void awaitLog(Path log, String line) throws InterruptedException {
@@ -111,10 +111,16 @@ public final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** @return a TCP port that was free a moment ago */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** @return the cluster's SPARK_HOME ({@link SparkHome}), whose {@code bin/spark-submit} submits to it */
+    public Path sparkHome() {
+        return sparkHome;
     }
 
     /** @return where the processes log, for failure messages */
