@@ -9,8 +9,8 @@ the same way for regression, fitted on the 80 % and scored on the 20 %; and the 
 scored on the 20 %. Prints one JSON object per set.
 
 Sets: scikit-learn's bundled iris, wine, breast_cancer, digits, diabetes; from the Debian package
-dataset-fashion-mnist (/usr/share/datasets/fashion-mnist, another source): a 10-class subset of 2,000 training
-images and a binary pullover-vs-coat subset of 1,500, drawn seeded and class-balanced.
+dataset-fashion-mnist (/usr/share/datasets/fashion-mnist, another source): a 10-class subset of 1,500 images
+and a binary pullover-vs-coat subset of 1,200, drawn seeded and class-balanced.
 """
 import gzip
 import json
@@ -54,8 +54,8 @@ def sets():
     yield "digits", "softmax", datasets.load_digits(return_X_y=True)
     yield "diabetes", "least-squares", datasets.load_diabetes(return_X_y=True, scaled=False)
     if os.path.isdir(FASHION):
-        yield "fashion10", "softmax", fashion(list(range(10)), 250)
-        yield "fashion_pullover_coat", "logistic", fashion([2, 4], 940)
+        yield "fashion10", "softmax", fashion(list(range(10)), 150)
+        yield "fashion_pullover_coat", "logistic", fashion([2, 4], 600)
 
 
 def reference(loss, xtr, ytr, xte, yte):
