@@ -36,6 +36,36 @@ public record FinalModel(double[] theta, Map<String, Double> test, double trainS
      */
     public static FinalModel train(TrialResult best, HyperParameters fixed, LossType loss, StoppingRules stopping,
                                    PreparedData data, boolean onValidationToo) {
+        Attempt attempt = attempt(best, fixed, loss, stopping, data, onValidationToo);
+        if (attempt.model() == null) {
+            throw new IllegalStateException("retraining the best configuration failed: " + attempt.failure());
+        }
+        return attempt.model();
+    }
+
+    /**
+     * One try at a final model: the model, or why training it failed.
+     *
+     * @param model the model, or null when training failed
+     * @param failure why it failed (the trainer's reason), or null
+     */
+    public record Attempt(FinalModel model, String failure) {
+    }
+
+    /**
+     * Like {@link #train}, but a diverging retraining is a result, not an exception.
+     *
+     * @param best the trial whose configuration and seed are replayed
+     * @param fixed the fixed hyperparameters the trial's configuration was laid over
+     * @param loss the loss
+     * @param stopping the stopping rules (the divergence check still applies)
+     * @param data the prepared data
+     * @param onValidationToo retrain on train + validation, else replay the trial on train alone (its own
+     *     best-epoch weights)
+     * @return the model, or the reason it could not be trained
+     */
+    public static Attempt attempt(TrialResult best, HyperParameters fixed, LossType loss, StoppingRules stopping,
+                                  PreparedData data, boolean onValidationToo) {
         HyperParameters hyperParameters = fixed.with(best.configuration());
         Metric metric = loss.task().isClassification() ? Metric.ACCURACY : Metric.RMSE;
         SgdTrainer trainer = new SgdTrainer(loss, metric, stopping, data.numClasses());
@@ -43,18 +73,18 @@ public record FinalModel(double[] theta, Map<String, Double> test, double trainS
         int epochs = Math.max(1, (int) best.metric(MetricKeys.BEST_EPOCH));
         TrainingOutcome outcome = trainer.train(rows, null, hyperParameters, best.seed(), epochs);
         if (outcome.failed()) {
-            throw new IllegalStateException("retraining the best configuration failed: " + outcome.failure());
+            return new Attempt(null, outcome.failure());
         }
         Map<String, Double> test = new LinkedHashMap<>();
-        data.testPart().ifPresent(part -> testMetrics(trainer, part, outcome.theta(), loss, test));
-        return new FinalModel(outcome.theta(), test, outcome.trainSeconds());
+        data.testPart().ifPresent(part -> testMetrics(trainer, data, outcome.theta(), loss, test));
+        return new Attempt(new FinalModel(outcome.theta(), test, outcome.trainSeconds()), null);
     }
 
-    private static void testMetrics(SgdTrainer trainer, LabeledData test, double[] theta, LossType loss,
+    private static void testMetrics(SgdTrainer trainer, PreparedData data, double[] theta, LossType loss,
                                     Map<String, Double> out) {
-        var evaluator = trainer.evaluator(test);
+        var evaluator = trainer.evaluator(data.test());
         if (!loss.task().isClassification()) {
-            out.put("rmse", evaluator.evaluate(theta, Metric.RMSE));
+            out.put("rmse", data.rmseInTargetUnits(evaluator.evaluate(theta, Metric.RMSE)));
             return;
         }
         out.put("accuracy", evaluator.evaluate(theta, Metric.ACCURACY));

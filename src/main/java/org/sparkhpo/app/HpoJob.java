@@ -63,7 +63,12 @@ public final class HpoJob {
         }
         RunPlan plan = commandLine.resume() != null ? RunPlan.resumed() : RunPlan.fresh();
         TuningRun.Outcome outcome = new TuningRun(settings, plan).execute();
-        return outcome.modelDelivered() ? OK : FAILURE;
+        if (!outcome.modelDelivered()) {
+            System.err.println("spark-hpo: failed: " + outcome.failure() + " (every trial is journaled in "
+                    + outcome.runDirectory().path() + ")");
+            return FAILURE;
+        }
+        return OK;
     }
 
     /**

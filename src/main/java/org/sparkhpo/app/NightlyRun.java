@@ -85,7 +85,11 @@ final class NightlyRun {
                     + comparison.regression() + ", more than hpo.nightly.max-regression = " + nightly.maxRegression());
             return HpoJob.REGRESSION;
         }
-        return outcome.modelDelivered() ? HpoJob.OK : HpoJob.FAILURE;
+        if (!outcome.modelDelivered()) {
+            System.err.println("spark-hpo: failed: " + outcome.failure());
+            return HpoJob.FAILURE;
+        }
+        return HpoJob.OK;
     }
 
     /** @return the distinct configurations of the best COMPLETE trials, best first, at most warm-start many */

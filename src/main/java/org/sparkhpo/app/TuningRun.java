@@ -38,6 +38,7 @@ import org.sparkhpo.spark.SparkTrialEvaluator;
 import org.sparkhpo.strategy.CostAwareStrategy;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.WarmStartStrategy;
+import org.sparkhpo.trial.BestTrial;
 import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.TrialEvaluator;
@@ -52,8 +53,13 @@ import org.sparkhpo.trial.TrialRunner;
  * {@code report.html} is refreshed after every round and written once more at the end ({@link RunReport}).
  */
 public final class TuningRun {
-    private final JobSettings settings;
-    private final StrategyInputs strategyInputs;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TuningRun.class);
+    /** The settings; {@code auto} values are replaced by those derived from the data once it is read. */
+    private JobSettings settings;
+    /** What was derived from the data (best.json's {@code data_driven}), set when the data is read. */
+    private Map<String, Object> dataDrivenReport = Map.of();
+    /** The strategy's inputs, from {@link #settings} (recomputed when {@code auto} values are resolved). */
+    private StrategyInputs strategyInputs;
     private final RunPlan plan;
 
     /**
@@ -63,11 +69,12 @@ public final class TuningRun {
      * @param results every trial result
      * @param best the best trial, if any completed
      * @param model the final model, when one was trained
+     * @param failure why no model was delivered (one line), or null
      * @param replayed how many results came from the journal of an earlier attempt (0 for a new run)
      * @param comparison this run's best next to the previous run's, when the plan named one
      */
     public record Outcome(RunDirectory runDirectory, List<TrialResult> results, Optional<TrialResult> best,
-                          FinalModel model, int replayed, Optional<RunComparison> comparison) {
+                          FinalModel model, String failure, int replayed, Optional<RunComparison> comparison) {
         /**
          * @return true when a best configuration was found and its model trained, or, for a known-function
          *     objective (which trains no model), when a best configuration was found
@@ -107,6 +114,13 @@ public final class TuningRun {
                         + " classes (%.1f MB)", data.train().rows(), data.validation().rows(),
                 data.testPart().map(t -> Integer.toString(t.rows())).orElse("no"), data.numFeatures(),
                 data.numClasses(), data.sizeInBytes() / 1e6));
+        DataDrivenDefaults.Resolved resolved = DataDrivenDefaults.resolve(settings, data);
+        settings = resolved.settings();
+        strategyInputs = settings.strategyInputs();
+        dataDrivenReport = resolved.report();
+        if (!dataDrivenReport.isEmpty()) {
+            progress.info("derived from the data: " + describe(dataDrivenReport));
+        }
         SparkSession spark = SparkSessions.create(settings.spark());
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
         RunDirectory runDirectory = plan.resume()
@@ -159,8 +173,7 @@ public final class TuningRun {
         }
         String checkpoints = descriptor().settlesResults()
                 ? runDirectory.resolve(HadoopCheckpointStore.DIRECTORY).toString() : null;
-        PreparedData broadcastPart = new PreparedData(data.train(), data.validation(), null, data.task(),
-                data.numClasses(), data.standardizer());
+        PreparedData broadcastPart = data.withoutTest();
         try (SparkTrialEvaluator spark = new SparkTrialEvaluator(context, broadcastPart, runner,
                 settings.search().strategy().configName(), checkpoints)) {
             ReplayingEvaluator evaluator = run.replaying(spark);
@@ -190,9 +203,10 @@ public final class TuningRun {
     private Outcome finish(SparkSession spark, PreparedData data, RunDirectory runDirectory, Search search,
                            ProgressLog progress) throws IOException {
         List<TrialResult> results = search.results();
-        Optional<TrialResult> best = new ModelSelector(settings.cost()).select(results);
+        Optional<TrialResult> best = selectBest(results);
         TrialsCsvWriter.write(runDirectory, results);
         FinalModel model = null;
+        String failure = null;
         BestRecord record = null;
         List<String> lines = new ArrayList<>();
         if (descriptor().settlesResults()) {
@@ -212,18 +226,11 @@ public final class TuningRun {
             BestJsonWriter.write(runDirectory, record);
             lines.add("objective: " + settings.objective().configName() + " (known minimum "
                     + settings.objective().function().get().minimum() + "); no model is trained");
-        } else if (best.isPresent()) {
-            model = FinalModel.train(best.get(), settings.fixed(), settings.model().loss(), settings.stopping(),
-                    data, settings.finish().retrainOnValidation());
-            record = new BestRecord(settings.runId(), best.get().id(), best.get().configuration(),
-                    best.get().metrics(), model.test(), search.strategyReport());
-            BestJsonWriter.write(runDirectory, record);
-            saveModel(spark, data, runDirectory, model, lines);
-            lines.add(String.format(Locale.ROOT, "final model: retrained on %s for %d epochs in %.1fs; test %s",
-                    settings.finish().retrainOnValidation() ? "train+validation" : "train",
-                    (int) best.get().metric(MetricKeys.BEST_EPOCH), model.trainSeconds(), model.test()));
         } else {
-            lines.add("no trial completed: no model was trained (see the errors above)");
+            Delivered delivered = deliverModel(spark, data, runDirectory, search, best, lines);
+            model = delivered.delivery().model();
+            failure = delivered.delivery().delivered() ? null : delivered.delivery().source();
+            record = delivered.record();
         }
         Optional<RunComparison> comparison = RunComparison.of(plan.previous(), best, settings.metric());
         comparison.ifPresent(c -> lines.addAll(c.lines()));
@@ -237,7 +244,106 @@ public final class TuningRun {
         progress.info(String.format(Locale.ROOT, "done in %.1fs: %d trials, best %s, test %s; outputs in %s",
                 progress.elapsedSeconds(), results.size(), best.map(b -> "trial " + b.id() + " "
                         + b.configuration()).orElse("none"), model == null ? "-" : model.test(), runDirectory.path()));
-        return new Outcome(runDirectory, results, best, model, search.replayed(), comparison);
+        return new Outcome(runDirectory, results, best, model, failure, search.replayed(), comparison);
+    }
+
+    /** Trains the final model (with the fallbacks of {@link ModelDelivery}), writes best.json, saves the model. */
+    /** The final model (or why there is none) and best.json's record (null when no trial completed). */
+    private record Delivered(ModelDelivery delivery, BestRecord record) {
+    }
+
+    private Delivered deliverModel(SparkSession spark, PreparedData data, RunDirectory runDirectory, Search search,
+                                   Optional<TrialResult> best, List<String> lines) throws IOException {
+        List<TrialResult> results = search.results();
+        ModelDelivery delivery = ModelDelivery.deliver(fallbackOrder(results, best),
+                settings.fixed(), settings.model().loss(), settings.stopping(), data,
+                settings.finish().retrainOnValidation());
+        SanityBaseline baseline = SanityBaseline.of(data);
+        BestRecord record = best.map(b -> modelRecord(b, delivery, baseline, search.strategyReport())).orElse(null);
+        if (record != null) {
+            BestJsonWriter.write(runDirectory, record);
+        }
+        lines.add("ranking: " + BestTrial.TIE_RULE + tieCount(results, best));
+        lines.add(baseline.line());
+        String key = TrialRunner.objectiveKey(settings.metric());
+        if (best.isPresent() && baseline.notBeatenBy(best.get().metric(key), settings.metric())) {
+            String warning = String.format(Locale.ROOT, "warning: the best trial's %s %.4f does not beat the %s"
+                    + " baseline's %.4f", key, best.get().metric(key), baseline.rule(), baseline.validation());
+            lines.add(warning);
+            LOG.warn(warning);
+        }
+        if (delivery.delivered()) {
+            saveModel(spark, data, runDirectory, delivery.model(), lines);
+        }
+        lines.addAll(deliveryLines(delivery));
+        if (!dataDrivenReport.isEmpty()) {
+            lines.add("derived from the data: " + describe(dataDrivenReport));
+        }
+        return new Delivered(delivery, record);
+    }
+
+    /**
+     * @return the trial whose configuration becomes the model: by {@code hpo.select} among the feasible trials
+     *     when the run is cost-aware, else the best objective with ties broken as {@link BestTrial} states
+     */
+    private Optional<TrialResult> selectBest(List<TrialResult> results) {
+        return settings.cost().isCostAware()
+                ? new ModelSelector(settings.cost()).select(results)
+                : BestTrial.of(results, settings.metric());
+    }
+
+    /** @return the selected trial first, then the others by objective: the order the model delivery falls back in */
+    private List<TrialResult> fallbackOrder(List<TrialResult> results, Optional<TrialResult> best) {
+        List<TrialResult> order = new ArrayList<>();
+        best.ifPresent(order::add);
+        BestTrial.ranked(results, settings.metric()).stream()
+                .filter(r -> best.isEmpty() || r.id() != best.get().id())
+                .forEach(order::add);
+        return order;
+    }
+
+    private static String describe(Map<String, Object> report) {
+        StringBuilder text = new StringBuilder();
+        report.forEach((key, value) -> text.append(text.length() == 0 ? "" : ", ").append(key).append(' ')
+                .append(value instanceof double[] range ? String.format(Locale.ROOT, "[%.3g, %.3g]", range[0],
+                        range[1]) : value instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : value));
+        return text.toString();
+    }
+
+    /** @return ", N trials tie at the best objective" when more than one does, else "" */
+    private String tieCount(List<TrialResult> results, Optional<TrialResult> best) {
+        if (best.isEmpty()) {
+            return "";
+        }
+        String key = TrialRunner.objectiveKey(settings.metric());
+        long ties = BestTrial.ranked(results, settings.metric()).stream()
+                .filter(r -> r.metric(key) == best.get().metric(key)).count();
+        return ties > 1 ? " (" + ties + " trials tie at the best " + key + ")" : "";
+    }
+
+    private BestRecord modelRecord(TrialResult best, ModelDelivery delivery, SanityBaseline baseline,
+                                   Map<String, Object> strategyReport) {
+        Map<String, Object> extra = new LinkedHashMap<>(strategyReport);
+        extra.put("baseline", baseline.report());
+        if (!dataDrivenReport.isEmpty()) {
+            extra.put("data_driven", dataDrivenReport);
+        }
+        extra.put("final_model", delivery.report());
+        return new BestRecord(settings.runId(), best.id(), best.configuration(), best.metrics(),
+                delivery.delivered() ? delivery.model().test() : Map.of(), extra);
+    }
+
+    private static List<String> deliveryLines(ModelDelivery delivery) {
+        List<String> lines = new ArrayList<>();
+        delivery.failures().forEach(reason -> lines.add("fallback: " + reason));
+        if (!delivery.delivered()) {
+            lines.add("final model: none (" + delivery.source() + ")");
+            return lines;
+        }
+        lines.add(String.format(Locale.ROOT, "final model: %s, trial %d, %d epochs in %.1fs; test %s",
+                delivery.source(), delivery.trial().id(), (int) delivery.trial().metric(MetricKeys.BEST_EPOCH),
+                delivery.model().trainSeconds(), delivery.model().test()));
+        return lines;
     }
 
     private Map<String, Object> functionReport(Map<String, Object> strategyReport) {
@@ -252,8 +358,7 @@ public final class TuningRun {
         if (!settings.finish().saveModel()) {
             return;
         }
-        MLWritable mllib = MllibModelExporter.toMllib(settings.model().loss(), model.theta(), data.numFeatures(),
-                data.numClasses(), data.standardizer());
+        MLWritable mllib = MllibModelExporter.toMllib(settings.model().loss(), model.theta(), data);
         org.apache.hadoop.fs.Path target = runDirectory.resolve("model");
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
         // A resumed run may find the model an interrupted attempt saved; the run is not finished, so replace it.

@@ -7,6 +7,7 @@ import org.sparkhpo.search.BanditSettings;
 import org.sparkhpo.search.MedianStoppingSettings;
 import org.sparkhpo.search.SearchSettings;
 import org.sparkhpo.search.StrategyInputs;
+import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.Metric;
 import org.sparkhpo.train.StoppingRules;
@@ -31,6 +32,8 @@ import org.sparkhpo.train.StoppingRules;
  * @param objective what a trial evaluates: SGD training or a known-optimum function
  * @param report whether the run writes {@code report.html} ({@code hpo.output.report})
  * @param cost the validation metric with the costs beside it, how they combine and how best.json is selected
+ * @param dataDriven which of {@code fixed} and the search space are derived from the data (placeholders until
+ *     {@link #withDataDriven} replaces them)
  */
 public record JobSettings(
         long seed,
@@ -48,7 +51,8 @@ public record JobSettings(
         MedianStoppingSettings medianStopping,
         ObjectiveKind objective,
         boolean report,
-        ObjectiveSpec cost) {
+        ObjectiveSpec cost,
+        DataDrivenSettings dataDriven) {
     public JobSettings {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(data, "data");
@@ -64,6 +68,23 @@ public record JobSettings(
         Objects.requireNonNull(medianStopping, "medianStopping");
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(cost, "cost");
+        Objects.requireNonNull(dataDriven, "dataDriven");
+    }
+
+    /**
+     * @param resolvedFixed the fixed hyperparameters with every {@code auto} value derived from the data
+     * @param resolvedStopping the stopping rules, with an {@code auto} patience derived from the epoch budget
+     * @param resolvedSpace the search space, derived from the data when it was {@code auto}
+     * @return these settings with the derived values in place
+     */
+    public JobSettings withDataDriven(HyperParameters resolvedFixed, StoppingRules resolvedStopping,
+                                      SearchSpace resolvedSpace) {
+        SearchSettings s = search;
+        SearchSettings resolvedSearch = new SearchSettings(s.strategy(), s.trials(), s.parallelism(), resolvedSpace,
+                s.maxSeconds(), s.target(), s.manual(), s.dfo(), s.start(), s.bayes(), s.tpe());
+        return new JobSettings(seed, runId, data, model, metric, resolvedFixed, resolvedStopping, resolvedSearch,
+                finish,
+                outputDir, spark, bandit, medianStopping, objective, report, cost, dataDriven);
     }
 
     /** @return the part of these settings a strategy is built from */

@@ -85,6 +85,29 @@ final class Keys {
         }
     }
 
+    long longInteger(String key) {
+        try {
+            return config.getLong(key);
+        } catch (ConfigException.WrongType e) {
+            throw InvalidInputException.forKey(key, raw(key), "must be an integer");
+        }
+    }
+
+    /** @return the key's list, unwrapped to plain Java values */
+    List<Object> list(String key) {
+        try {
+            return config.getList(key).unwrapped();
+        } catch (ConfigException.WrongType e) {
+            throw InvalidInputException.forKey(key, raw(key), "must be a list");
+        }
+    }
+
+    /** @return true when the key holds the string {@code auto} (any case) */
+    boolean isAuto(String key) {
+        return config.getValue(key).valueType() == com.typesafe.config.ConfigValueType.STRING
+                && "auto".equalsIgnoreCase(config.getString(key).trim());
+    }
+
     /** @return the number, or empty when the key is set to null */
     OptionalDouble optionalNumber(String key) {
         if (config.getIsNull(key)) {

@@ -8,20 +8,22 @@ import org.sparkhpo.search.DfoStart;
 import org.sparkhpo.search.SearchSettings;
 import org.sparkhpo.search.StrategyKind;
 import org.sparkhpo.space.Configuration;
+import org.sparkhpo.space.DataDrivenSpace;
 import org.sparkhpo.strategy.baseline.ManualConfigurations;
 import org.sparkhpo.strategy.bayes.BayesOptions;
 import org.sparkhpo.strategy.dfo.DesignKind;
 import org.sparkhpo.strategy.dfo.DfoOptions;
 import org.sparkhpo.strategy.tpe.TpeOptions;
+import org.sparkhpo.train.HyperParameters;
 
 /** Reads the keys under {@code hpo.search} into {@link SearchSettings}. Used by {@link SettingsLoader} only. */
 final class SearchKeys {
     private SearchKeys() {
     }
 
-    static SearchSettings read(Config config, Keys keys) {
+    static SearchSettings read(Config config, Keys keys, DataDrivenSettings auto, HyperParameters fixed) {
         List<Configuration> manual = new ArrayList<>(ManualConfigurations.fromEntries(
-                config.getList("hpo.search.manual").unwrapped(), "hpo.search.manual"));
+                keys.list("hpo.search.manual"), "hpo.search.manual"));
         String manualFile = keys.string("hpo.search.manual-file");
         if (!manualFile.isEmpty()) {
             manual.addAll(ManualConfigurations.fromCsv(manualFile));
@@ -31,7 +33,9 @@ final class SearchKeys {
                         .orElse(null), StrategyKind.names()),
                 keys.intIn("hpo.search.trials", 1, 10_000_000),
                 keys.intIn("hpo.search.parallelism", 0, 100_000),
-                SpaceReader.read(config, "hpo.search.space"),
+                auto.space() ? DataDrivenSpace.of(auto.learningRate() ? DataDrivenSpace.PLACEHOLDER_LEARNING_RATE : null,
+                        auto.l2() ? DataDrivenSpace.PLACEHOLDER_L2 : null, fixed.learningRate())
+                        : SpaceReader.read(config, "hpo.search.space"),
                 keys.doubleIn("hpo.search.max-seconds", 0.0, Double.MAX_VALUE, true),
                 keys.optionalNumber("hpo.search.target"),
                 manual,

@@ -117,17 +117,18 @@ public final class SettingsLoader {
                 Metric.names());
         metric = CrossFieldRules.checkMetric(model.loss(), metric, objective);
         DataSettings data = data(keys);
-        HyperParameters fixed = fixedHyperParameters(keys);
-        StoppingRules stopping = stopping(keys);
-        SearchSettings search = SearchKeys.read(config, keys);
+        DataDrivenSettings dataDriven = dataDriven(keys);
+        HyperParameters fixed = fixedHyperParameters(keys, dataDriven);
+        StoppingRules stopping = stopping(keys, dataDriven);
+        SearchSettings search = SearchKeys.read(config, keys, dataDriven, fixed);
         BanditSettings bandit = bandit(keys);
         MedianStoppingSettings medianStopping = medianStopping(keys);
         ObjectiveSpec cost = CostKeys.read(config, keys, metric);
         search.strategy().descriptor().check(new StrategyInputs(search, bandit, medianStopping, metric,
-                model.loss(), fixed, config.getLong("hpo.seed"), cost));
+                model.loss(), fixed, keys.longInteger("hpo.seed"), cost));
         CrossFieldRules.checkObjective(search, objective);
         return new JobSettings(
-                config.getLong("hpo.seed"),
+                keys.longInteger("hpo.seed"),
                 runId(keys.string("hpo.run-id")),
                 data, model, metric, fixed, stopping, search,
                 finish(keys),
@@ -135,7 +136,7 @@ public final class SettingsLoader {
                 new SparkSettings(keys.string("hpo.spark.master"), keys.nonEmptyString("hpo.spark.app-name"),
                         keys.oneOf("hpo.spark.log-level", List.of("ERROR", "WARN", "INFO", "DEBUG"))),
                 bandit, medianStopping, objective,
-                keys.bool("hpo.output.report"), cost);
+                keys.bool("hpo.output.report"), cost, dataDriven);
     }
 
     private static BanditSettings bandit(Keys keys) {
@@ -190,16 +191,35 @@ public final class SettingsLoader {
         return data;
     }
 
-    private static HyperParameters fixedHyperParameters(Keys keys) {
+    /**
+     * Placeholders of the {@code auto} training values until the data gives the real ones
+     * ({@code app.DataDrivenDefaults}); they only have to pass the tunables' rules.
+     */
+    static final double PLACEHOLDER_LEARNING_RATE = 0.01;
+    static final int PLACEHOLDER_BATCH_SIZE = 128;
+    static final int PLACEHOLDER_EPOCHS = 20;
+    static final double PLACEHOLDER_L2 = 1e-4;
+
+    private static DataDrivenSettings dataDriven(Keys keys) {
+        String prefix = "hpo.training.";
+        return new DataDrivenSettings(keys.isAuto(prefix + "learning-rate"), keys.isAuto(prefix + "batch-size"),
+                keys.isAuto(prefix + "epochs"), keys.isAuto(prefix + "l2"), keys.isAuto(prefix + "patience"),
+                keys.isAuto("hpo.search.space"),
+                keys.intIn(prefix + "steps", 1, Integer.MAX_VALUE));
+    }
+
+    private static HyperParameters fixedHyperParameters(Keys keys, DataDrivenSettings auto) {
         String prefix = "hpo.training.";
         try {
             return new HyperParameters(
-                    keys.number(prefix + "learning-rate"),
+                    auto.learningRate() ? PLACEHOLDER_LEARNING_RATE : keys.number(prefix + "learning-rate"),
                     keys.number(prefix + "momentum"),
                     keys.bool(prefix + "nesterov"),
-                    keys.intIn(prefix + "batch-size", Integer.MIN_VALUE, Integer.MAX_VALUE),
-                    keys.intIn(prefix + "epochs", Integer.MIN_VALUE, Integer.MAX_VALUE),
-                    keys.number(prefix + "l2"),
+                    auto.batchSize() ? PLACEHOLDER_BATCH_SIZE
+                            : keys.intIn(prefix + "batch-size", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                    auto.epochs() ? PLACEHOLDER_EPOCHS
+                            : keys.intIn(prefix + "epochs", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                    auto.l2() ? PLACEHOLDER_L2 : keys.number(prefix + "l2"),
                     keys.number(prefix + "l1"),
                     keys.string(prefix + "schedule"),
                     keys.number(prefix + "decay-rate"),
@@ -209,9 +229,12 @@ public final class SettingsLoader {
         }
     }
 
-    private static StoppingRules stopping(Keys keys) {
+    /** Placeholder of an {@code auto} patience until the epoch budget is known. */
+    static final int PLACEHOLDER_PATIENCE = 3;
+
+    private static StoppingRules stopping(Keys keys, DataDrivenSettings auto) {
         return new StoppingRules(
-                keys.intIn("hpo.training.patience", 0, 1_000_000),
+                auto.patience() ? PLACEHOLDER_PATIENCE : keys.intIn("hpo.training.patience", 0, 1_000_000),
                 keys.doubleIn("hpo.training.min-delta", 0.0, Double.MAX_VALUE, true),
                 keys.doubleIn("hpo.training.divergence-factor", 1.0, Double.MAX_VALUE, false));
     }

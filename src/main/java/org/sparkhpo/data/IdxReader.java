@@ -106,17 +106,27 @@ public final class IdxReader {
         return sizes;
     }
 
-    /** Reads {@code count} unsigned bytes in buffer-sized chunks, so no second copy of the file is held. */
+    /**
+     * Reads {@code count} unsigned bytes in buffer-sized chunks. The bytes are collected in a buffer that grows
+     * with what the file actually holds, and converted once all are there: a corrupt header announcing
+     * billions of items then ends in "truncated" instead of allocating the announced size up front.
+     */
     private static double[] readUnsignedBytes(DataInputStream in, int count) throws IOException {
-        double[] out = new double[count];
-        byte[] chunk = new byte[Math.min(count, DataFiles.BUFFER_BYTES)];
-        for (int done = 0; done < count; ) {
-            int length = Math.min(chunk.length, count - done);
-            in.readFully(chunk, 0, length);
-            for (int i = 0; i < length; i++) {
-                out[done + i] = chunk[i] & 0xFF;
+        byte[] bytes = new byte[Math.min(count, DataFiles.BUFFER_BYTES)];
+        int done = 0;
+        while (done < count) {
+            if (done == bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(count, 2L * bytes.length));
             }
-            done += length;
+            int read = in.read(bytes, done, Math.min(bytes.length, count) - done);
+            if (read < 0) {
+                throw new EOFException("expected " + count + " bytes, found " + done);
+            }
+            done += read;
+        }
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = bytes[i] & 0xFF;
         }
         return out;
     }

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param task what the labels mean
  * @param numClasses number of classes for classification (2 for binary), 1 for regression
  * @param standardizer the transform fitted on the training part, or null when features are raw
+ * @param targetScaling least squares: the centering and scaling of the targets of every part (fitted on the
+ *     training part), or null when targets are in their own units
  */
 public record PreparedData(
         LabeledData train,
@@ -21,7 +23,8 @@ public record PreparedData(
         LabeledData test,
         Task task,
         int numClasses,
-        Standardizer standardizer) implements Serializable {
+        Standardizer standardizer,
+        TargetScaling targetScaling) implements Serializable {
 
     public PreparedData {
         Objects.requireNonNull(train, "train");
@@ -31,6 +34,39 @@ public record PreparedData(
                 || (test != null && test.features().columns() != train.features().columns())) {
             throw new IllegalArgumentException("prepared data: parts have different numbers of features");
         }
+    }
+
+    /**
+     * Data whose targets are in their own units.
+     *
+     * @param train the training part
+     * @param validation the validation part
+     * @param test the test part, or null
+     * @param task what the labels mean
+     * @param numClasses number of classes, 1 for regression
+     * @param standardizer the feature transform, or null
+     */
+    public PreparedData(LabeledData train, LabeledData validation, LabeledData test, Task task, int numClasses,
+                        Standardizer standardizer) {
+        this(train, validation, test, task, numClasses, standardizer, null);
+    }
+
+    /** @return the target scaling, if least-squares targets were centered and scaled */
+    public Optional<TargetScaling> targetScalingUsed() {
+        return Optional.ofNullable(targetScaling);
+    }
+
+    /**
+     * @param rmse a root mean squared error measured on these data's targets
+     * @return the same error in the targets' own units
+     */
+    public double rmseInTargetUnits(double rmse) {
+        return targetScaling == null ? rmse : targetScaling.rmseInTargetUnits(rmse);
+    }
+
+    /** @return these data without the test part (what is broadcast to the trials) */
+    public PreparedData withoutTest() {
+        return new PreparedData(train, validation, null, task, numClasses, standardizer, targetScaling);
     }
 
     /** @return the number of features */
@@ -64,7 +100,7 @@ public record PreparedData(
      */
     public PreparedData inSinglePrecision() {
         return new PreparedData(toFloat(train), toFloat(validation), test == null ? null : toFloat(test), task,
-                numClasses, standardizer);
+                numClasses, standardizer, targetScaling);
     }
 
     private static LabeledData toFloat(LabeledData part) {

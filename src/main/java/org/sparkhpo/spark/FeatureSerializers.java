@@ -11,6 +11,7 @@ import org.sparkhpo.data.LabeledData;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.data.SparseFeatures;
 import org.sparkhpo.data.Standardizer;
+import org.sparkhpo.data.TargetScaling;
 import org.sparkhpo.data.Task;
 
 /** Kryo serializers for the broadcast data: lengths, then the primitive arrays as raw blocks. */
@@ -107,7 +108,7 @@ final class FeatureSerializers {
         }
     }
 
-    /** Prepared data: the three parts (test and standardizer nullable), task and number of classes. */
+    /** Prepared data: the three parts (test, standardizer and target scaling nullable), task, number of classes. */
     static final class Prepared extends Serializer<PreparedData> {
         @Override
         public void write(Kryo kryo, Output output, PreparedData data) {
@@ -117,6 +118,11 @@ final class FeatureSerializers {
             output.writeInt(data.task().ordinal());
             output.writeInt(data.numClasses());
             kryo.writeObjectOrNull(output, data.standardizer(), Standardizer.class);
+            output.writeBoolean(data.targetScaling() != null);
+            if (data.targetScaling() != null) {
+                output.writeDouble(data.targetScaling().mean());
+                output.writeDouble(data.targetScaling().scale());
+            }
         }
 
         @Override
@@ -127,7 +133,9 @@ final class FeatureSerializers {
             Task task = Task.values()[input.readInt()];
             int numClasses = input.readInt();
             Standardizer standardizer = kryo.readObjectOrNull(input, Standardizer.class);
-            return new PreparedData(train, validation, test, task, numClasses, standardizer);
+            TargetScaling target = input.readBoolean() ? new TargetScaling(input.readDouble(), input.readDouble())
+                    : null;
+            return new PreparedData(train, validation, test, task, numClasses, standardizer, target);
         }
     }
 }

@@ -11,7 +11,9 @@ import org.apache.spark.ml.linalg.DenseMatrix;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.ml.util.MLWritable;
+import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.data.Standardizer;
+import org.sparkhpo.data.TargetScaling;
 import org.sparkhpo.train.LossType;
 
 /**
@@ -19,7 +21,8 @@ import org.sparkhpo.train.LossType;
  * so a downstream job can {@code load()} it and call {@code transform()} on a {@code features} vector column:
  * softmax as a multinomial {@link LogisticRegressionModel}, logistic as a binomial one, hinge as a
  * {@link LinearSVCModel}, least squares as a {@link LinearRegressionModel}. Standardization is folded into
- * the weights ({@link Standardizer#toRawWeights}), so the saved model takes raw features.
+ * the weights ({@link Standardizer#toRawWeights}), and so is the scaling of a least-squares target
+ * ({@link TargetScaling#toRawWeights}), so the saved model takes raw features and predicts in the target's units.
  *
  * <p>The models are built through their package-private Scala constructors (public in bytecode), which is
  * how MLlib's own estimators build them.
@@ -30,22 +33,21 @@ public final class MllibModelExporter {
 
     /**
      * @param loss the loss the model was trained with
-     * @param theta parameters (k x d weights row-major, then k biases) for standardized features
-     * @param numFeatures d
-     * @param numClasses number of classes (binary: 2)
-     * @param standardizer the transform the model was trained behind, or null
+     * @param theta parameters (k x d weights row-major, then k biases) for the prepared (scaled) features
+     * @param data the prepared data the model was trained on: its number of features and classes, its feature
+     *     scaling and its target scaling are folded into the model
      * @return the Spark ML model taking raw features
      */
-    public static MLWritable toMllib(LossType loss, double[] theta, int numFeatures, int numClasses,
-                                     Standardizer standardizer) {
+    public static MLWritable toMllib(LossType loss, double[] theta, PreparedData data) {
+        int numFeatures = data.numFeatures();
+        int numClasses = data.numClasses();
         int k = theta.length / (numFeatures + 1);
         double[] weights = new double[k * numFeatures];
         double[] bias = new double[k];
         System.arraycopy(theta, 0, weights, 0, weights.length);
         System.arraycopy(theta, weights.length, bias, 0, k);
-        if (standardizer != null) {
-            standardizer.toRawWeights(weights, bias);
-        }
+        data.standardizerUsed().ifPresent(standardizer -> standardizer.toRawWeights(weights, bias));
+        data.targetScalingUsed().ifPresent(target -> target.toRawWeights(weights, bias));
         String uid = "spark-hpo-" + loss.configName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return switch (loss) {
             case SOFTMAX -> new LogisticRegressionModel(uid, new DenseMatrix(k, numFeatures, weights, true),

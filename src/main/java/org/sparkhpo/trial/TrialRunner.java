@@ -67,7 +67,7 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
             int target = plan.isRung() ? plan.budgetEpochs() : hyperParameters.epochs();
             ResumedTraining run = trainer.trainFrom(start, target, data.train(), data.validation(),
                     hyperParameters, trial.seed());
-            putOutcome(run.outcome(), metrics);
+            putOutcome(run.outcome(), data, metrics);
             putPlan(plan, run, metrics);
             List<Double> curve = curve(run);
             if (run.outcome().failed()) {
@@ -78,6 +78,7 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
             }
             addInferenceCost(trainer.evaluator(data.validation()), data.validation().rows(), run.outcome().theta(),
                     data.numFeatures(), metrics);
+            putTieBreaker(trainer, data, run.outcome().theta(), metrics);
             return new TrialResult(trial.id(), trial.round(), trial.phase(),
                     run.medianStopped() ? TrialState.PRUNED : TrialState.COMPLETE, trial.configuration(), metrics,
                     trial.seed(), null, curve);
@@ -111,12 +112,17 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
         return Arrays.stream(run.state().history()).boxed().toList();
     }
 
-    private void putOutcome(TrainingOutcome outcome, Map<String, Double> metrics) {
-        metrics.put(objectiveKey(metric), outcome.bestMetric());
+    private void putOutcome(TrainingOutcome outcome, PreparedData data, Map<String, Double> metrics) {
+        metrics.put(objectiveKey(metric), inReportedUnits(outcome.bestMetric(), data));
         metrics.put(MetricKeys.TRAIN_SECONDS, outcome.trainSeconds());
         metrics.put(MetricKeys.EPOCHS, (double) outcome.epochsRun());
         metrics.put(MetricKeys.BEST_EPOCH, (double) outcome.bestEpoch());
         metrics.put(MetricKeys.TRAIN_LOSS, outcome.lastTrainLoss());
+    }
+
+    /** The objective as journaled: an RMSE in the target's own units (training sees scaled targets). */
+    private double inReportedUnits(double value, PreparedData data) {
+        return metric == Metric.RMSE ? data.rmseInTargetUnits(value) : value;
     }
 
     private static void putPlan(TrialPlan plan, ResumedTraining run, Map<String, Double> metrics) {
@@ -145,16 +151,28 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
                     TrainingState.initial(trainer.outputs() * (data.numFeatures() + 1)), hyperParameters.epochs(),
                     data.train(), data.validation(), hyperParameters, trial.seed());
             TrainingOutcome outcome = run.outcome();
-            putOutcome(outcome, metrics);
+            putOutcome(outcome, data, metrics);
             if (outcome.failed()) {
                 return TrialResult.failed(trial, outcome.failure(), metrics, curve(run));
             }
             addInferenceCost(trainer.evaluator(data.validation()), data.validation().rows(), outcome.theta(),
                     data.numFeatures(), metrics);
+            putTieBreaker(trainer, data, outcome.theta(), metrics);
             return new TrialResult(trial.id(), trial.round(), trial.phase(), TrialState.COMPLETE,
                     trial.configuration(), metrics, trial.seed(), null, curve(run));
         } catch (RuntimeException | OutOfMemoryError e) {
             return TrialResult.failed(trial, e.getClass().getSimpleName() + ": " + e.getMessage(), metrics);
+        }
+    }
+
+    /**
+     * Adds {@link BestTrial#TIE_BREAKER} ({@code val_log_loss} of the checkpoint) when the objective is accuracy
+     * and the loss gives probabilities (logistic, softmax), so trials that tie on a small validation set's
+     * accuracy are ranked by how confident their correct answers are.
+     */
+    private void putTieBreaker(SgdTrainer trainer, PreparedData data, double[] theta, Map<String, Double> metrics) {
+        if (metric == Metric.ACCURACY && (lossType == LossType.LOGISTIC || lossType == LossType.SOFTMAX)) {
+            metrics.put(BestTrial.TIE_BREAKER, trainer.evaluator(data.validation()).evaluate(theta, Metric.LOG_LOSS));
         }
     }
 

@@ -58,7 +58,9 @@ class SearchKeysTest {
 
     @Test
     void derivativeFreeStrategiesRejectACategoricalWithSeveralValuesByName() {
-        assertRejected(List.of("hpo.search.strategy=nelder-mead"), "hpo.search.space", "learning-rate: lists 2 values",
+        assertRejected(List.of("hpo.search.strategy=nelder-mead",
+                "hpo.search.space=[{name=learning-rate, values=[0.002, 0.01]}]"), "hpo.search.space",
+                "learning-rate: lists 2 values",
                 "'nelder-mead'");
         load("hpo.search.strategy=pattern-search", RANGES);
     }

@@ -46,9 +46,23 @@ class SettingsLoaderTest {
         assertEquals(LossType.SOFTMAX, settings.model().loss());
         assertEquals(Metric.ACCURACY, settings.metric());
         assertEquals(StrategyKind.GRID, settings.search().strategy());
-        assertEquals(0.05, settings.fixed().learningRate());
+        assertTrue(settings.dataDriven().learningRate() && settings.dataDriven().batchSize()
+                && settings.dataDriven().epochs() && settings.dataDriven().l2() && settings.dataDriven().space(),
+                "the defaults derive learning rate, batch size, epochs, l2 and the space from the data");
+        assertEquals(3000, settings.dataDriven().steps());
         assertEquals(3, settings.stopping().patience());
         assertTrue(settings.runId().startsWith("run-"), settings.runId());
+    }
+
+    @Test
+    void aNumberFixesAnAutoValueAndAnExplicitSpaceIsKept() {
+        JobSettings settings = load("hpo.training.learning-rate=0.3", "hpo.training.epochs=7",
+                "hpo.search.space=[{name=momentum, values=[0.5]}]");
+        assertEquals(0.3, settings.fixed().learningRate());
+        assertEquals(7, settings.fixed().epochs());
+        assertTrue(!settings.dataDriven().learningRate() && !settings.dataDriven().epochs()
+                && !settings.dataDriven().space());
+        assertEquals(List.of("momentum"), settings.search().space().names());
     }
 
     @Test

@@ -105,7 +105,7 @@ class DataPreparerTest {
         assertEquals(7, data.numFeatures());
         assertEquals(7, data.validation().features().columns());
         assertInstanceOf(SparseFeatures.class, data.train().features());
-        assertTrue(data.standardizerUsed().isEmpty(), "AUTO leaves sparse data alone");
+        assertTrue(!data.standardizerUsed().orElseThrow().centers(), "AUTO scales sparse data, never centers it");
         assertArrayEquals(new double[] {1, 0, 1, 0}, data.train().labels(), "-1/+1 encoded as 0/1");
         assertArrayEquals(new double[] {1, 0}, data.validation().labels());
     }
@@ -168,8 +168,76 @@ class DataPreparerTest {
         assertEquals(1, data.numClasses());
         assertEquals(40, data.train().rows());
         assertEquals(10, data.validation().rows());
+        TargetScaling target = data.targetScalingUsed().orElseThrow();
         for (int r = 0; r < data.validation().rows(); r++) {
-            assertEquals(data.validation().features().get(r, 0) * 1.5, data.validation().labels()[r]);
+            assertEquals(data.validation().features().get(r, 0) * 1.5,
+                    data.validation().labels()[r] * target.scale() + target.mean(), 1e-9);
         }
+    }
+
+    @Test
+    void leastSquaresTargetsAreCenteredAndScaledOnTheTrainingPart() {
+        StringBuilder csv = new StringBuilder("x,label\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append(i % 7).append(',').append(1000.0 + 50.0 * i).append('\n');
+        }
+        PreparedData data = DataPreparer.prepare(settings(TestFiles.write(dir, "big.csv", csv.toString()), "", "",
+                0, Standardize.AUTO, 0), Task.REGRESSION, 0, 3L);
+        double[] y = data.train().labels();
+        double mean = Arrays.stream(y).average().orElseThrow();
+        double squares = Arrays.stream(y).map(v -> v * v).average().orElseThrow();
+        assertEquals(0.0, mean, 1e-9);
+        assertEquals(1.0, squares, 1e-9);
+        assertEquals(7.0, data.rmseInTargetUnits(7.0 / data.targetScalingUsed().orElseThrow().scale()), 1e-9);
+    }
+
+    @Test
+    void classificationTargetsAreNeverScaled() {
+        assertTrue(embedded.targetScalingUsed().isEmpty());
+    }
+
+    @Test
+    void sparseDataIsScaledWithoutCenteringAndStaysSparse() {
+        StringBuilder libsvm = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            // 1 of 10 features set per row: density 0.1, far below DataPreparer.DENSE_ENOUGH.
+            libsvm.append(i % 2).append(' ').append(1 + i % 10).append(':').append(100.0 * (1 + i % 3)).append('\n');
+        }
+        PreparedData data = DataPreparer.prepare(settings(TestFiles.write(dir, "sparse.libsvm", libsvm.toString()),
+                "", "", 0, Standardize.AUTO, 0), Task.BINARY, 0, 3L);
+        SparseFeatures features = assertInstanceOf(SparseFeatures.class, data.train().features());
+        assertInstanceOf(SparseFeatures.class, data.validation().features());
+        Standardizer standardizer = data.standardizerUsed().orElseThrow();
+        assertTrue(!standardizer.centers());
+        for (int c = 0; c < features.columns(); c++) {
+            double sum = 0.0;
+            double squares = 0.0;
+            for (int r = 0; r < features.rows(); r++) {
+                sum += features.get(r, c);
+                squares += features.get(r, c) * features.get(r, c);
+            }
+            double n = features.rows();
+            assertEquals(1.0, Math.sqrt(squares / n - (sum / n) * (sum / n)), 1e-9, "deviation of column " + c);
+        }
+    }
+
+    @Test
+    void libsvmFileOfDenseDataIsStandardizedLikeTheSameCsv() {
+        StringBuilder libsvm = new StringBuilder();
+        StringBuilder csv = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 40; i++) {
+            double a = 50.0 + i;
+            double b = 3.0 + 0.01 * (i % 5);
+            libsvm.append(i % 2).append(" 1:").append(a).append(" 2:").append(b).append('\n');
+            csv.append(a).append(',').append(b).append(',').append(i % 2).append('\n');
+        }
+        PreparedData fromLibsvm = DataPreparer.prepare(settings(TestFiles.write(dir, "d.libsvm", libsvm.toString()),
+                "", "", 0, Standardize.AUTO, 0), Task.BINARY, 0, 3L);
+        PreparedData fromCsv = DataPreparer.prepare(settings(TestFiles.write(dir, "d.csv", csv.toString()),
+                "", "", 0, Standardize.AUTO, 0), Task.BINARY, 0, 3L);
+        assertInstanceOf(DenseFeatures.class, fromLibsvm.train().features());
+        assertTrue(fromLibsvm.standardizerUsed().orElseThrow().centers());
+        assertArrayEquals(((DenseFeatures) fromCsv.train().features()).values(),
+                ((DenseFeatures) fromLibsvm.train().features()).values(), 1e-12);
     }
 }
