@@ -1,20 +1,19 @@
 package org.sparkhpo.train;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
-import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.data.LabeledData;
 
 /**
  * Mini-batch momentum SGD for a linear model (MLlib's {@code GradientDescent} with momentum and early
- * stopping). Each epoch visits the training rows in a fresh seeded order, in mini-batches of
- * {@code batchSize} (the last one smaller); each mini-batch takes one {@link MomentumUpdater} step on the
+ * stopping). Each epoch visits the training rows as contiguous blocks of {@code batchSize} rows in a fresh
+ * seeded block order ({@link BlockOrder}; a partial block, when the size does not divide the rows, is a
+ * smaller batch); each mini-batch takes one {@link MomentumUpdater} step on the
  * mean loss of the batch at step size eta_t from the {@link LearningRateSchedule}. After every epoch the
  * validation metric is measured; the parameters of the best epoch are kept as the run's checkpoint and a
  * {@link PatienceStopper} may end the run early.
  *
- * <p>The order of epoch e is a Fisher–Yates shuffle seeded by {@code TrialSeeds.of(seed, e)}, so it
- * depends only on the run's seed and the epoch number. A NaN or infinite loss, or an epoch mean loss above
+ * <p>The order of epoch e is {@link BlockOrder#shuffled}{@code (seed, e)}, so it depends only on the run's
+ * (data order) seed and the epoch number. A NaN or infinite loss, or an epoch mean loss above
  * {@code divergenceFactor} times the first mini-batch's, ends the run as failed with the epoch and reason.
  *
  * <p>Resumption ({@link #trainFrom}): a run can stop after any epoch with its {@link TrainingState} and be
@@ -149,7 +148,9 @@ public final class SgdTrainer {
         private final long seed;
         private final int rows;
         private final int k;
-        private final int[] order;
+        private final BlockOrder order;
+        private final double[] labels;
+        private final int d;
         private final double[] theta;
         private final double[] gradient;
         private final double[] scores;
@@ -165,11 +166,12 @@ public final class SgdTrainer {
 
         Run(LabeledData train, LabeledData validation, HyperParameters hp, long seed) {
             this.k = outputs();
-            int d = train.features().columns();
+            this.d = train.features().columns();
+            this.labels = train.labels();
             this.hp = hp;
             this.seed = seed;
             this.rows = train.rows();
-            this.kernel = Kernel.of(train, k, hp.batchSize());
+            this.kernel = Kernel.of(train.features(), hp.batchSize(), k);
             this.validationEvaluator = validation == null ? null : evaluator(validation);
             this.schedule = hp.learningRateSchedule();
             this.theta = new double[k * d + k];
@@ -178,7 +180,7 @@ public final class SgdTrainer {
             this.patience = new PatienceStopper(metric, rules.patience(), rules.minDelta());
             this.stopper = medians == null ? patience : new MedianStopper(patience, metric, medians);
             this.history = new double[hp.epochs()];
-            this.order = new int[rows];
+            this.order = new BlockOrder(rows, hp.batchSize());
             this.scores = new double[Math.min(hp.batchSize(), rows) * k];
         }
 
@@ -200,16 +202,14 @@ public final class SgdTrainer {
             return new TrainingOutcome(failure, best, bestEpoch, epoch, bestMetric, lastLoss, seconds);
         }
 
-        /** Runs one epoch; returns a failure reason or null. */
+        /** Runs one epoch over the blocks in their seeded order; returns a failure reason or null. */
         private String epoch(int epoch) {
-            shuffle(epoch);
-            int batch = hp.batchSize();
-            int batchesPerEpoch = (rows + batch - 1) / batch;
+            int[] blocks = order.shuffled(seed, epoch);
             double total = 0.0;
-            for (int b = 0; b < batchesPerEpoch; b++) {
-                int from = b * batch;
-                int to = Math.min(rows, from + batch);
-                double batchLoss = miniBatch(from, to, schedule.rate(epoch + b / (double) batchesPerEpoch));
+            for (int b = 0; b < blocks.length; b++) {
+                int from = order.from(blocks[b]);
+                int to = order.to(blocks[b]);
+                double batchLoss = miniBatch(from, to, schedule.rate(epoch + b / (double) blocks.length));
                 if (!Double.isFinite(batchLoss)) {
                     return "training loss is " + batchLoss + " at mini-batch " + (b + 1);
                 }
@@ -226,17 +226,17 @@ public final class SgdTrainer {
             return null;
         }
 
-        /** One step on rows order[from..to); returns the batch's summed loss before the step. */
+        /** One step on the contiguous rows [from, to); returns the batch's summed loss before the step. */
         private double miniBatch(int from, int to, double eta) {
             int n = to - from;
-            kernel.gather(order, from, to);
-            kernel.batchScores(theta, scores);
-            double batchLoss = loss.gradient(scores, kernel.batchLabels(), 0, n, k, scores);
+            kernel.modelScores(from, to, theta, k, d, scores);
+            double batchLoss = loss.gradient(scores, labels, from, n, k, scores);
             double inverse = 1.0 / n;
             for (int i = 0; i < n * k; i++) {
                 scores[i] *= inverse;
             }
-            kernel.batchGradient(scores, gradient);
+            kernel.gradient(from, to, scores, k, gradient);
+            Kernel.biasGradient(scores, n, k, gradient, k * d);
             updater.step(theta, gradient, eta);
             return batchLoss;
         }
@@ -283,19 +283,6 @@ public final class SgdTrainer {
             return new TrainingState(theta.clone(), updater.velocity().clone(), epochsDone,
                     best == null ? null : best.clone(), bestEpoch, bestMetric, patience.epochsWithoutImprovement(),
                     referenceLoss, lastLoss, stopped, Arrays.copyOf(history, historyLength));
-        }
-
-        private void shuffle(int epoch) {
-            for (int i = 0; i < rows; i++) {
-                order[i] = i;
-            }
-            SplittableRandom random = new SplittableRandom(TrialSeeds.of(seed, epoch));
-            for (int i = rows - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
         }
     }
 }
