@@ -11,12 +11,11 @@ import org.sparkhpo.train.Metric;
 import org.sparkhpo.train.SgdTrainer;
 import org.sparkhpo.train.StoppingRules;
 import org.sparkhpo.train.TrainingOutcome;
-import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.TrialResult;
 
 /**
- * The model the job delivers: the best trial's configuration retrained, with the best trial's seed, for its
- * best-epoch count (the schedule still spans the trial's epoch budget), on train + validation or on train
+ * The model the job delivers: the best trial's configuration retrained, with the job's data order seed (the
+ * order every trial saw, {@code train.BlockOrder}), for its best-epoch count (the schedule still spans the trial's epoch budget), on train + validation or on train
  * alone (which reproduces the trial's checkpoint exactly), then evaluated on the test part.
  *
  * @param theta the parameters for standardized features (weights then biases)
@@ -32,16 +31,17 @@ public record FinalModel(double[] theta, Map<String, Double> test, double trainS
      * @param stopping the stopping rules (the divergence check still applies)
      * @param data the prepared data
      * @param onValidationToo retrain on train + validation
+     * @param orderSeed the job's data order seed, the one the trials trained with
      * @return the retrained model and its test metrics
      */
     public static FinalModel train(TrialResult best, HyperParameters fixed, LossType loss, StoppingRules stopping,
-                                   PreparedData data, boolean onValidationToo) {
+                                   PreparedData data, boolean onValidationToo, long orderSeed) {
         HyperParameters hyperParameters = fixed.with(best.configuration());
         Metric metric = loss.task().isClassification() ? Metric.ACCURACY : Metric.RMSE;
         SgdTrainer trainer = new SgdTrainer(loss, metric, stopping, data.numClasses());
         LabeledData rows = onValidationToo ? Concatenation.concat(data.train(), data.validation()) : data.train();
-        int epochs = Math.max(1, (int) best.metric(MetricKeys.BEST_EPOCH));
-        TrainingOutcome outcome = trainer.train(rows, null, hyperParameters, best.seed(), epochs);
+        int epochs = Math.max(1, (int) best.metric("best_epoch"));
+        TrainingOutcome outcome = trainer.train(rows, null, hyperParameters, orderSeed, epochs);
         if (outcome.failed()) {
             throw new IllegalStateException("retraining the best configuration failed: " + outcome.failure());
         }

@@ -37,6 +37,7 @@ import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialRunner;
+import org.sparkhpo.train.BlockOrder;
 
 /**
  * One tuning run from validated settings to the outputs of DESIGN.md section 3: prepare the data (all input
@@ -136,7 +137,7 @@ public final class TuningRun {
         Objective runner = settings.objective().function()
                 .<Objective>map(function -> new FunctionObjective(function, settings.search().space()))
                 .orElseGet(() -> new TrialRunner(settings.model().loss(), settings.metric(), settings.stopping(),
-                        settings.fixed()));
+                        settings.fixed(), BlockOrder.seedOf(settings.seed())));
         TrialJournal journal = run.journal();
         Strategy strategy = descriptor().create(strategyInputs, data, run.parallelism());
         if (!run.warmStart().isEmpty()) {
@@ -147,7 +148,7 @@ public final class TuningRun {
         PreparedData broadcastPart = new PreparedData(data.train(), data.validation(), null, data.task(),
                 data.numClasses(), data.standardizer());
         try (SparkTrialEvaluator spark = new SparkTrialEvaluator(context, broadcastPart, runner,
-                settings.search().strategy().configName(), checkpoints)) {
+                settings.search().strategy().configName(), checkpoints, settings.spark().packSize())) {
             ReplayingEvaluator evaluator = run.replaying(spark);
             OptimizationLoop loop = new OptimizationLoop(strategy, evaluator, result -> {
                 if (evaluator.isReplayed(result.id())) {
@@ -188,7 +189,7 @@ public final class TuningRun {
                     + settings.objective().function().get().minimum() + "); no model is trained");
         } else if (best.isPresent()) {
             model = FinalModel.train(best.get(), settings.fixed(), settings.model().loss(), settings.stopping(),
-                    data, settings.finish().retrainOnValidation());
+                    data, settings.finish().retrainOnValidation(), BlockOrder.seedOf(settings.seed()));
             record = new BestRecord(settings.runId(), best.get().id(), best.get().configuration(),
                     best.get().metrics(), model.test(), search.strategyReport());
             BestJsonWriter.write(runDirectory, record);

@@ -58,7 +58,8 @@ class PackTrainingTest {
         assertEquals(a.lastTrainLoss(), p.lastTrainLoss(), TOLERANCE, what + ": train loss");
         double[] history = alone.state().history();
         for (int e = 0; e < history.length; e++) {
-            assertEquals(history[e], packed.state().history()[e], TOLERANCE, what + ": validation after epoch " + (e + 1));
+            assertEquals(history[e], packed.state().history()[e], TOLERANCE,
+                    what + ": validation after epoch " + (e + 1));
         }
         if (a.theta() != null) {
             for (int i = 0; i < a.theta().length; i++) {
