@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.sql.SparkSession;
-import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.config.InvalidInputException;
 import org.sparkhpo.config.JobSettings;
 import org.sparkhpo.data.DataPreparer;
 import org.sparkhpo.data.PreparedData;
@@ -19,25 +20,23 @@ import org.sparkhpo.objective.FunctionObjective;
 import org.sparkhpo.report.BestJsonWriter;
 import org.sparkhpo.report.BestRecord;
 import org.sparkhpo.report.HadoopCheckpointStore;
-import org.sparkhpo.report.RunDirectory;
 import org.sparkhpo.report.RungReport;
+import org.sparkhpo.report.RunDirectory;
 import org.sparkhpo.report.SummaryInput;
 import org.sparkhpo.report.SummaryWriter;
 import org.sparkhpo.report.TrialJournal;
 import org.sparkhpo.report.TrialsCsvWriter;
-import org.sparkhpo.search.StrategyDescriptor;
-import org.sparkhpo.search.StrategyInputs;
 import org.sparkhpo.spark.MllibModelExporter;
 import org.sparkhpo.spark.SparkSessions;
 import org.sparkhpo.spark.SparkTrialEvaluator;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.WarmStartStrategy;
 import org.sparkhpo.trial.BestTrial;
-import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialRunner;
 import org.sparkhpo.train.BlockOrder;
+import org.sparkhpo.train.TrainingOutcome;
 
 /**
  * One tuning run from validated settings to the outputs of DESIGN.md section 3: prepare the data (all input
@@ -47,8 +46,12 @@ import org.sparkhpo.train.BlockOrder;
  */
 public final class TuningRun {
     private final JobSettings settings;
-    private final StrategyInputs strategyInputs;
+    /** What the strategy learned for best.json (theory estimates, DFO counts), set when the search ends. */
+    private Map<String, Object> strategyReport = Map.of();
     private final RunPlan plan;
+    private final PhaseTimes timings = new PhaseTimes();
+    /** The prepared data, set by the background thread before its future completes. */
+    private volatile PreparedData prepared;
 
     /**
      * What the run delivered.
@@ -82,7 +85,6 @@ public final class TuningRun {
      */
     public TuningRun(JobSettings settings, RunPlan plan) {
         this.settings = settings;
-        this.strategyInputs = settings.strategyInputs();
         this.plan = plan;
     }
 
@@ -93,42 +95,56 @@ public final class TuningRun {
      * @throws IOException when writing outputs fails
      */
     public Outcome execute() throws IOException {
-        ProgressLog progress = new ProgressLog(settings.metric(), descriptor().plannedTrials(strategyInputs));
-        PreparedData data = DataPreparer.prepare(settings.data(), settings.model().loss().task(),
-                settings.model().numClasses(), settings.seed());
+        try (Background background = new Background()) {
+            return execute(background);
+        }
+    }
+
+    /**
+     * The run with its fixed costs off the critical path: the data is read and prepared on the background
+     * thread while Spark starts (input errors still surface before anything is written, since the run
+     * directory is created only after the data is ready), and the model is written while the test metrics
+     * are computed. The log states each part's time.
+     */
+    private Outcome execute(Background background) throws IOException {
+        ProgressLog progress = new ProgressLog(settings.metric(), StrategyFactory.plannedTrials(settings));
+        timings.recordJvmStart();
+        long dataStart = System.nanoTime();
+        Future<Double> dataSeconds = background.start(() -> {
+            prepared = DataPreparer.prepare(settings.data(), settings.model().loss().task(),
+                    settings.model().numClasses(), settings.seed());
+            return PhaseTimes.since(dataStart);
+        });
+        long sparkStart = System.nanoTime();
+        SparkSession spark = SparkSessions.create(settings.spark());
+        timings.record("spark start", PhaseTimes.since(sparkStart));
+        long waitStart = System.nanoTime();
+        timings.record("data", Background.join(dataSeconds), String.format(Locale.ROOT,
+                "alongside spark start, waited %.2fs more", PhaseTimes.since(waitStart)));
+        PreparedData data = prepared;
         progress.info(String.format(Locale.ROOT, "data: %d train, %d validation, %s test rows, %d features, %d"
                         + " classes (%.1f MB)", data.train().rows(), data.validation().rows(),
                 data.testPart().map(t -> Integer.toString(t.rows())).orElse("no"), data.numFeatures(),
                 data.numClasses(), data.sizeInBytes() / 1e6));
-        SparkSession spark = SparkSessions.create(settings.spark());
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
         RunDirectory runDirectory = plan.resume()
                 ? RunDirectory.open(settings.outputDir(), settings.runId(), hadoopConf)
                 : RunDirectory.create(settings.outputDir(), settings.runId(), hadoopConf);
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        ResumableRun run = ResumableRun.begin(runDirectory, settings,
-                descriptor().roundSize().trialsPerRound(strategyInputs, context.defaultParallelism()), plan);
-        progress.plannedTrials(descriptor().plannedTrials(strategyInputs) + run.warmStart().size());
+        ResumableRun run = ResumableRun.begin(runDirectory, settings, roundSize(context.defaultParallelism()), plan);
+        progress.plannedTrials(StrategyFactory.plannedTrials(settings) + run.warmStart().size());
         progress.info("run directory: " + runDirectory.path() + (plan.resume() ? " (resumed: "
                 + run.journal().results().size() + " trials journaled)" : ""));
+        long searchStart = System.nanoTime();
         Search search = search(spark, data, runDirectory, run, progress);
-        Outcome outcome = finish(spark, data, runDirectory, search, progress);
+        timings.record("search", PhaseTimes.since(searchStart));
+        Outcome outcome = finish(spark, data, runDirectory, search, progress, background);
         run.markFinished();
         return outcome;
     }
 
-    /**
-     * The trials of this attempt.
-     *
-     * @param results every result
-     * @param replayed how many of them came from the journal
-     * @param strategyReport what the strategy learned for best.json (theory estimates, DFO counts)
-     */
-    private record Search(List<TrialResult> results, int replayed, Map<String, Object> strategyReport) {
-    }
-
-    private StrategyDescriptor descriptor() {
-        return strategyInputs.descriptor();
+    /** The trials of this attempt: every result, and how many of them came from the journal. */
+    private record Search(List<TrialResult> results, int replayed) {
     }
 
     private Search search(SparkSession session, PreparedData data, RunDirectory runDirectory, ResumableRun run,
@@ -139,11 +155,11 @@ public final class TuningRun {
                 .orElseGet(() -> new TrialRunner(settings.model().loss(), settings.metric(), settings.stopping(),
                         settings.fixed(), BlockOrder.seedOf(settings.seed())));
         TrialJournal journal = run.journal();
-        Strategy strategy = descriptor().create(strategyInputs, data, run.parallelism());
+        Strategy strategy = StrategyFactory.create(settings, data, run.parallelism());
         if (!run.warmStart().isEmpty()) {
             strategy = new WarmStartStrategy(run.warmStart(), strategy);
         }
-        String checkpoints = descriptor().settlesResults()
+        String checkpoints = settings.search().strategy().isBandit()
                 ? runDirectory.resolve(HadoopCheckpointStore.DIRECTORY).toString() : null;
         PreparedData broadcastPart = new PreparedData(data.train(), data.validation(), null, data.task(),
                 data.numClasses(), data.standardizer());
@@ -159,44 +175,59 @@ public final class TuningRun {
                 }
             }, run.parallelism(), settings.search().trials() + run.warmStart().size(), settings.seed(),
                     settings.search().maxSeconds(), settings.search().target(), settings.metric());
-            OptimizationLoop.Outcome outcome = loop.search();
+            List<TrialResult> results = loop.run();
             evaluator.checkNothingLeft();
-            progress.info("search stopped by " + outcome.stopReason());
+            progress.info("search stopped by " + loop.stopReason());
+            strategyReport = strategy.report();
             // Only a search that ended normally drops its checkpoints: after a failure, --resume needs them.
             if (checkpoints != null && !settings.bandit().keepCheckpoints()) {
                 new HadoopCheckpointStore(checkpoints, session.sparkContext().hadoopConfiguration()).deleteAll();
             }
-            return new Search(outcome.results(), evaluator.replayedCount(), strategy.report());
+            return new Search(results, evaluator.replayedCount());
         }
     }
 
+    /**
+     * Trials per round: the configured parallelism, else for grid, random and the baselines (which learn
+     * nothing between rounds; grid and random unless the median rule needs earlier rounds) the whole budget in
+     * one round, so Spark packs the trials onto its slots as they free up, else the cluster's task slots.
+     */
+    private int roundSize(int taskSlots) {
+        if (settings.search().parallelism() > 0) {
+            return settings.search().parallelism();
+        }
+        return switch (settings.search().strategy()) {
+            case GRID, RANDOM -> settings.medianStopping().enabled() ? taskSlots : settings.search().trials();
+            case FOLKLORE, MANUAL, THEORY -> settings.search().trials();
+            default -> taskSlots;
+        };
+    }
+
     private Outcome finish(SparkSession spark, PreparedData data, RunDirectory runDirectory, Search search,
-                           ProgressLog progress) throws IOException {
+                           ProgressLog progress, Background background) throws IOException {
         List<TrialResult> results = search.results();
         Optional<TrialResult> best = BestTrial.of(results, settings.metric());
         TrialsCsvWriter.write(runDirectory, results);
         FinalModel model = null;
         BestRecord record = null;
         List<String> lines = new ArrayList<>();
-        if (descriptor().settlesResults()) {
+        if (settings.search().strategy().isBandit()) {
             lines.addAll(RungReport.lines(results, settings.bandit().maxEpochs()));
         }
         if (best.isPresent() && settings.objective().function().isPresent()) {
             record = new BestRecord(settings.runId(), best.get().id(), best.get().configuration(),
-                    best.get().metrics(), Map.of(), functionReport(search.strategyReport()));
+                    best.get().metrics(), Map.of(), functionReport());
             BestJsonWriter.write(runDirectory, record);
             lines.add("objective: " + settings.objective().configName() + " (known minimum "
                     + settings.objective().function().get().minimum() + "); no model is trained");
         } else if (best.isPresent()) {
-            model = FinalModel.train(best.get(), settings.fixed(), settings.model().loss(), settings.stopping(),
-                    data, settings.finish().retrainOnValidation(), BlockOrder.seedOf(settings.seed()));
+            model = deliverModel(spark, data, runDirectory, best.get(), lines, background);
             record = new BestRecord(settings.runId(), best.get().id(), best.get().configuration(),
-                    best.get().metrics(), model.test(), search.strategyReport());
+                    best.get().metrics(), model.test(), strategyReport);
             BestJsonWriter.write(runDirectory, record);
-            saveModel(spark, data, runDirectory, model, lines);
             lines.add(String.format(Locale.ROOT, "final model: retrained on %s for %d epochs in %.1fs; test %s",
                     settings.finish().retrainOnValidation() ? "train+validation" : "train",
-                    (int) best.get().metric(MetricKeys.BEST_EPOCH), model.trainSeconds(), model.test()));
+                    (int) best.get().metric("best_epoch"), model.trainSeconds(), model.test()));
         } else {
             lines.add("no trial completed: no model was trained (see the errors above)");
         }
@@ -209,32 +240,58 @@ public final class TuningRun {
         SummaryWriter.write(runDirectory, new SummaryInput(settings.runId(),
                 settings.search().strategy().configName(), TrialRunner.objectiveKey(settings.metric()),
                 settings.metric().higherIsBetter(), results, record, progress.elapsedSeconds(), lines));
+        progress.info(timings.line() + String.format(Locale.ROOT, "; outside the search %.2fs",
+                progress.elapsedSeconds() + timings.get("jvm") - timings.get("search")));
         progress.info(String.format(Locale.ROOT, "done in %.1fs: %d trials, best %s, test %s; outputs in %s",
                 progress.elapsedSeconds(), results.size(), best.map(b -> "trial " + b.id() + " "
                         + b.configuration()).orElse("none"), model == null ? "-" : model.test(), runDirectory.path()));
         return new Outcome(runDirectory, results, best, model, search.replayed(), comparison);
     }
 
-    private Map<String, Object> functionReport(Map<String, Object> strategyReport) {
+    private Map<String, Object> functionReport() {
         Map<String, Object> extra = new LinkedHashMap<>(strategyReport);
         extra.put("objective", settings.objective().configName());
         extra.put("known_minimum", settings.objective().function().get().minimum());
         return extra;
     }
 
-    private void saveModel(SparkSession spark, PreparedData data, RunDirectory runDirectory, FinalModel model,
-                           List<String> lines) throws IOException {
-        if (!settings.finish().saveModel()) {
-            return;
+    /**
+     * Retrains the best configuration, then writes the model on the background thread while the test metrics
+     * are computed on this one.
+     */
+    private FinalModel deliverModel(SparkSession spark, PreparedData data, RunDirectory runDirectory,
+                                    TrialResult best, List<String> lines, Background background) throws IOException {
+        long retrainStart = System.nanoTime();
+        TrainingOutcome retrained = FinalModel.retrain(best, settings.fixed(), settings.model().loss(),
+                settings.stopping(), data, settings.finish().retrainOnValidation(), BlockOrder.seedOf(settings.seed()));
+        timings.record("retrain", PhaseTimes.since(retrainStart));
+        long writeStart = System.nanoTime();
+        Future<String> saving = background.start(() -> saveModel(spark, data, runDirectory, retrained.theta()));
+        Map<String, Double> test = FinalModel.testMetrics(settings.model().loss(), data, retrained.theta());
+        double testSeconds = PhaseTimes.since(writeStart);
+        String modelLine = Background.join(saving);
+        if (modelLine != null) {
+            lines.add(modelLine);
         }
-        MLWritable mllib = MllibModelExporter.toMllib(settings.model().loss(), model.theta(), data.numFeatures(),
+        timings.record("test and model write", PhaseTimes.since(writeStart),
+                String.format(Locale.ROOT, "alongside each other; test metrics %.2fs", testSeconds));
+        return new FinalModel(retrained.theta(), test, retrained.trainSeconds());
+    }
+
+    /** Writes the model as a Spark ML model; returns the summary line, or null when saving is off. */
+    private String saveModel(SparkSession spark, PreparedData data, RunDirectory runDirectory, double[] theta)
+            throws IOException {
+        if (!settings.finish().saveModel()) {
+            return null;
+        }
+        MLWritable mllib = MllibModelExporter.toMllib(settings.model().loss(), theta, data.numFeatures(),
                 data.numClasses(), data.standardizer());
         org.apache.hadoop.fs.Path target = runDirectory.resolve("model");
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
         // A resumed run may find the model an interrupted attempt saved; the run is not finished, so replace it.
         target.getFileSystem(hadoopConf).delete(target, true);
         MllibModelExporter.save(mllib, target, hadoopConf);
-        lines.add("model: " + runDirectory.resolve("model") + " (" + mllib.getClass().getSimpleName()
-                + ", load with " + mllib.getClass().getSimpleName() + ".load(path))");
+        return "model: " + runDirectory.resolve("model") + " (" + mllib.getClass().getSimpleName()
+                + ", load with " + mllib.getClass().getSimpleName() + ".load(path))";
     }
 }
