@@ -12,6 +12,7 @@ import org.sparkhpo.train.ModelEvaluator;
 import org.sparkhpo.train.SgdTrainer;
 import org.sparkhpo.train.StoppingRules;
 import org.sparkhpo.train.TrainingOutcome;
+import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.TrialResult;
 
 /**
@@ -60,7 +61,7 @@ public record FinalModel(double[] theta, Map<String, Double> test, double trainS
         HyperParameters hyperParameters = fixed.with(best.configuration());
         SgdTrainer trainer = trainer(loss, stopping, data);
         LabeledData rows = onValidationToo ? Concatenation.concat(data.train(), data.validation()) : data.train();
-        int epochs = Math.max(1, (int) best.metric("best_epoch"));
+        int epochs = Math.max(1, (int) best.metric(MetricKeys.BEST_EPOCH));
         TrainingOutcome outcome = trainer.train(rows, null, hyperParameters, orderSeed, epochs);
         if (outcome.failed()) {
             throw new IllegalStateException("retraining the best configuration failed: " + outcome.failure());

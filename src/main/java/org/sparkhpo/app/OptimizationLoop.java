@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.strategy.Proposal;
-import org.sparkhpo.strategy.SettlingStrategy;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.train.Metric;
 import org.sparkhpo.trial.Trial;
 import org.sparkhpo.trial.TrialEvaluator;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialRunner;
-import org.sparkhpo.trial.TrialSeeds;
 import org.sparkhpo.trial.TrialState;
 
 /**
@@ -24,10 +23,10 @@ import org.sparkhpo.trial.TrialState;
  *
  * <p>A trial that resumes another's checkpoint ({@code TrialPlan.resumes()}) gets that trial's seed instead,
  * so a rung evaluation's seed is that of its configuration's rung-0 trial and its checkpoint's seed matches
- * (the data order is the job's, {@code train.BlockOrder.seedOf(job seed)}, the same for every trial). A {@link SettlingStrategy}'s results are recorded when it settles them (with their final
- * state, once the rung has decided), not as they arrive; whatever it still holds when the budget ends the
- * run is recorded as told. The loop also stops when the
- * wall-time budget has passed (checked between rounds; a started round finishes, so every asked proposal is
+ * (the data order is the job's, {@code train.BlockOrder.seedOf(job seed)}, the same for every trial). A settling strategy's results ({@link Strategy#settlesResults()}) are recorded when it
+ * settles them (with their final state, once the rung has decided), not as they arrive; whatever it still
+ * holds when the budget ends the run is recorded as told. The loop also stops when the wall-time budget has
+ * passed (checked between rounds; a started round finishes, so every asked proposal is
  * told) or a COMPLETE trial has reached the target value (the rest of its round is still recorded).
  */
 public final class OptimizationLoop {
@@ -37,12 +36,9 @@ public final class OptimizationLoop {
     private final int parallelism;
     private final int budget;
     private final long jobSeed;
-    private final Map<Integer, Long> seeds = new HashMap<>();
-    private int nextId;
     private final double maxSeconds;
     private final OptionalDouble target;
     private final Metric metric;
-    private String stopReason = "";
 
     /**
      * @param strategy what to try
@@ -89,34 +85,52 @@ public final class OptimizationLoop {
         this.metric = metric;
     }
 
-    /** @return every result, in the order they were recorded */
+    /**
+     * What one search delivered.
+     *
+     * @param results every result, in the order they were recorded
+     * @param stopReason why the loop stopped
+     */
+    public record Outcome(List<TrialResult> results, StopReason stopReason) {
+        public Outcome {
+            results = List.copyOf(results);
+        }
+    }
+
+    /** @return every result, in the order they were recorded (the results of {@link #search()}) */
     public List<TrialResult> run() {
+        return search().results();
+    }
+
+    /** @return every result, in the order they were recorded, and why the loop stopped */
+    public Outcome search() {
         List<TrialResult> all = new ArrayList<>();
-        SettlingStrategy settling = strategy instanceof SettlingStrategy s ? s : null;
+        boolean settling = strategy.settlesResults();
+        TrialNumbering numbering = new TrialNumbering(jobSeed);
         long start = System.nanoTime();
         int round = 0;
-        while (!stopped(all, start)) {
-            List<Proposal> proposals = strategy.ask(Math.min(parallelism, budget - nextId));
+        StopReason reason = stopReason(all, start, numbering.next());
+        while (reason == null) {
+            List<Proposal> proposals = strategy.ask(Math.min(parallelism, budget - numbering.next()));
             if (proposals.isEmpty()) {
-                stopReason = "strategy";
+                reason = StopReason.STRATEGY;
                 break;
             }
-            List<Trial> trials = trials(round, proposals);
+            List<Trial> trials = numbering.trials(round, proposals);
             List<TrialResult> results = new ArrayList<>();
             evaluator.evaluate(round, trials, result -> {
-                if (settling == null) {
+                if (!settling) {
                     recorder.accept(result);
                 }
                 results.add(result);
             });
             strategy.tell(results);
-            all.addAll(settling == null ? results : record(settling.settled()));
+            all.addAll(settling ? record(strategy.settled()) : results);
             round++;
+            reason = stopReason(all, start, numbering.next());
         }
-        if (settling != null) {
-            all.addAll(record(settling.unsettled()));
-        }
-        return all;
+        all.addAll(record(strategy.unsettled()));
+        return new Outcome(all, reason);
     }
 
     private List<TrialResult> record(List<TrialResult> settled) {
@@ -124,24 +138,18 @@ public final class OptimizationLoop {
         return settled;
     }
 
-    /** @return why the last {@link #run()} stopped: strategy, trials, max-seconds, target (or empty before) */
-    public String stopReason() {
-        return stopReason;
-    }
-
-    private boolean stopped(List<TrialResult> all, long startNanos) {
+    /** @return why the loop stops before the next round, or null when it goes on */
+    private StopReason stopReason(List<TrialResult> all, long startNanos, int trialsStarted) {
         if (strategy.isFinished()) {
-            stopReason = "strategy";
-        } else if (nextId >= budget) {
-            stopReason = "trials";
+            return StopReason.STRATEGY;
+        } else if (trialsStarted >= budget) {
+            return StopReason.TRIALS;
         } else if (maxSeconds > 0 && (System.nanoTime() - startNanos) / 1e9 >= maxSeconds) {
-            stopReason = "max-seconds";
+            return StopReason.MAX_SECONDS;
         } else if (target.isPresent() && all.stream().anyMatch(this::reachesTarget)) {
-            stopReason = "target";
-        } else {
-            return false;
+            return StopReason.TARGET;
         }
-        return true;
+        return null;
     }
 
     private boolean reachesTarget(TrialResult result) {
@@ -150,15 +158,30 @@ public final class OptimizationLoop {
                 && !metric.isBetter(target.getAsDouble(), value);
     }
 
-    private List<Trial> trials(int round, List<Proposal> proposals) {
-        List<Trial> trials = new ArrayList<>();
-        for (Proposal proposal : proposals) {
-            int id = nextId++;
-            int resumes = proposal.plan().resumes();
-            long seed = resumes >= 0 ? seeds.get(resumes) : TrialSeeds.of(jobSeed, id);
-            seeds.put(id, seed);
-            trials.add(new Trial(id, round, proposal.configuration(), seed, proposal.phase(), proposal.plan()));
+    /** Trial ids in ask order and their seeds, for one search. */
+    private static final class TrialNumbering {
+        private final long jobSeed;
+        private final Map<Integer, Long> seeds = new HashMap<>();
+
+        TrialNumbering(long jobSeed) {
+            this.jobSeed = jobSeed;
         }
-        return trials;
+
+        /** @return the id the next trial gets, which is also how many trials were started */
+        int next() {
+            return seeds.size();
+        }
+
+        List<Trial> trials(int round, List<Proposal> proposals) {
+            List<Trial> trials = new ArrayList<>();
+            for (Proposal proposal : proposals) {
+                int id = seeds.size();
+                int resumes = proposal.plan().resumes();
+                long seed = resumes >= 0 ? seeds.get(resumes) : TrialSeeds.of(jobSeed, id);
+                seeds.put(id, seed);
+                trials.add(new Trial(id, round, proposal.configuration(), seed, proposal.phase(), proposal.plan()));
+            }
+            return trials;
+        }
     }
 }

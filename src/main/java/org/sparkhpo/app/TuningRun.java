@@ -12,7 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.sql.SparkSession;
-import org.sparkhpo.config.InvalidInputException;
+import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.config.JobSettings;
 import org.sparkhpo.data.DataPreparer;
 import org.sparkhpo.data.PreparedData;
@@ -20,23 +20,26 @@ import org.sparkhpo.objective.FunctionObjective;
 import org.sparkhpo.report.BestJsonWriter;
 import org.sparkhpo.report.BestRecord;
 import org.sparkhpo.report.HadoopCheckpointStore;
-import org.sparkhpo.report.RungReport;
 import org.sparkhpo.report.RunDirectory;
+import org.sparkhpo.report.RungReport;
 import org.sparkhpo.report.SummaryInput;
 import org.sparkhpo.report.SummaryWriter;
 import org.sparkhpo.report.TrialJournal;
 import org.sparkhpo.report.TrialsCsvWriter;
+import org.sparkhpo.search.StrategyDescriptor;
+import org.sparkhpo.search.StrategyInputs;
 import org.sparkhpo.spark.MllibModelExporter;
 import org.sparkhpo.spark.SparkSessions;
 import org.sparkhpo.spark.SparkTrialEvaluator;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.WarmStartStrategy;
+import org.sparkhpo.train.BlockOrder;
+import org.sparkhpo.train.TrainingOutcome;
 import org.sparkhpo.trial.BestTrial;
+import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialRunner;
-import org.sparkhpo.train.BlockOrder;
-import org.sparkhpo.train.TrainingOutcome;
 
 /**
  * One tuning run from validated settings to the outputs of DESIGN.md section 3: prepare the data (all input
@@ -46,8 +49,7 @@ import org.sparkhpo.train.TrainingOutcome;
  */
 public final class TuningRun {
     private final JobSettings settings;
-    /** What the strategy learned for best.json (theory estimates, DFO counts), set when the search ends. */
-    private Map<String, Object> strategyReport = Map.of();
+    private final StrategyInputs strategyInputs;
     private final RunPlan plan;
     private final PhaseTimes timings = new PhaseTimes();
     /** The prepared data, set by the background thread before its future completes. */
@@ -85,6 +87,7 @@ public final class TuningRun {
      */
     public TuningRun(JobSettings settings, RunPlan plan) {
         this.settings = settings;
+        this.strategyInputs = settings.strategyInputs();
         this.plan = plan;
     }
 
@@ -107,7 +110,7 @@ public final class TuningRun {
      * are computed. The log states each part's time.
      */
     private Outcome execute(Background background) throws IOException {
-        ProgressLog progress = new ProgressLog(settings.metric(), StrategyFactory.plannedTrials(settings));
+        ProgressLog progress = new ProgressLog(settings.metric(), descriptor().plannedTrials(strategyInputs));
         timings.recordJvmStart();
         long dataStart = System.nanoTime();
         Future<Double> dataSeconds = background.start(() -> {
@@ -131,8 +134,9 @@ public final class TuningRun {
                 ? RunDirectory.open(settings.outputDir(), settings.runId(), hadoopConf)
                 : RunDirectory.create(settings.outputDir(), settings.runId(), hadoopConf);
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        ResumableRun run = ResumableRun.begin(runDirectory, settings, roundSize(context.defaultParallelism()), plan);
-        progress.plannedTrials(StrategyFactory.plannedTrials(settings) + run.warmStart().size());
+        ResumableRun run = ResumableRun.begin(runDirectory, settings,
+                descriptor().roundSize().trialsPerRound(strategyInputs, context.defaultParallelism()), plan);
+        progress.plannedTrials(descriptor().plannedTrials(strategyInputs) + run.warmStart().size());
         progress.info("run directory: " + runDirectory.path() + (plan.resume() ? " (resumed: "
                 + run.journal().results().size() + " trials journaled)" : ""));
         long searchStart = System.nanoTime();
@@ -143,8 +147,18 @@ public final class TuningRun {
         return outcome;
     }
 
-    /** The trials of this attempt: every result, and how many of them came from the journal. */
-    private record Search(List<TrialResult> results, int replayed) {
+    /**
+     * The trials of this attempt.
+     *
+     * @param results every result
+     * @param replayed how many of them came from the journal
+     * @param strategyReport what the strategy learned for best.json (theory estimates, DFO counts)
+     */
+    private record Search(List<TrialResult> results, int replayed, Map<String, Object> strategyReport) {
+    }
+
+    private StrategyDescriptor descriptor() {
+        return strategyInputs.descriptor();
     }
 
     private Search search(SparkSession session, PreparedData data, RunDirectory runDirectory, ResumableRun run,
@@ -155,11 +169,11 @@ public final class TuningRun {
                 .orElseGet(() -> new TrialRunner(settings.model().loss(), settings.metric(), settings.stopping(),
                         settings.fixed(), BlockOrder.seedOf(settings.seed())));
         TrialJournal journal = run.journal();
-        Strategy strategy = StrategyFactory.create(settings, data, run.parallelism());
+        Strategy strategy = descriptor().create(strategyInputs, data, run.parallelism());
         if (!run.warmStart().isEmpty()) {
             strategy = new WarmStartStrategy(run.warmStart(), strategy);
         }
-        String checkpoints = settings.search().strategy().isBandit()
+        String checkpoints = descriptor().settlesResults()
                 ? runDirectory.resolve(HadoopCheckpointStore.DIRECTORY).toString() : null;
         PreparedData broadcastPart = new PreparedData(data.train(), data.validation(), null, data.task(),
                 data.numClasses(), data.standardizer());
@@ -175,32 +189,15 @@ public final class TuningRun {
                 }
             }, run.parallelism(), settings.search().trials() + run.warmStart().size(), settings.seed(),
                     settings.search().maxSeconds(), settings.search().target(), settings.metric());
-            List<TrialResult> results = loop.run();
+            OptimizationLoop.Outcome outcome = loop.search();
             evaluator.checkNothingLeft();
-            progress.info("search stopped by " + loop.stopReason());
-            strategyReport = strategy.report();
+            progress.info("search stopped by " + outcome.stopReason());
             // Only a search that ended normally drops its checkpoints: after a failure, --resume needs them.
             if (checkpoints != null && !settings.bandit().keepCheckpoints()) {
                 new HadoopCheckpointStore(checkpoints, session.sparkContext().hadoopConfiguration()).deleteAll();
             }
-            return new Search(results, evaluator.replayedCount());
+            return new Search(outcome.results(), evaluator.replayedCount(), strategy.report());
         }
-    }
-
-    /**
-     * Trials per round: the configured parallelism, else for grid, random and the baselines (which learn
-     * nothing between rounds; grid and random unless the median rule needs earlier rounds) the whole budget in
-     * one round, so Spark packs the trials onto its slots as they free up, else the cluster's task slots.
-     */
-    private int roundSize(int taskSlots) {
-        if (settings.search().parallelism() > 0) {
-            return settings.search().parallelism();
-        }
-        return switch (settings.search().strategy()) {
-            case GRID, RANDOM -> settings.medianStopping().enabled() ? taskSlots : settings.search().trials();
-            case FOLKLORE, MANUAL, THEORY -> settings.search().trials();
-            default -> taskSlots;
-        };
     }
 
     private Outcome finish(SparkSession spark, PreparedData data, RunDirectory runDirectory, Search search,
@@ -211,23 +208,23 @@ public final class TuningRun {
         FinalModel model = null;
         BestRecord record = null;
         List<String> lines = new ArrayList<>();
-        if (settings.search().strategy().isBandit()) {
+        if (descriptor().settlesResults()) {
             lines.addAll(RungReport.lines(results, settings.bandit().maxEpochs()));
         }
         if (best.isPresent() && settings.objective().function().isPresent()) {
             record = new BestRecord(settings.runId(), best.get().id(), best.get().configuration(),
-                    best.get().metrics(), Map.of(), functionReport());
+                    best.get().metrics(), Map.of(), functionReport(search.strategyReport()));
             BestJsonWriter.write(runDirectory, record);
             lines.add("objective: " + settings.objective().configName() + " (known minimum "
                     + settings.objective().function().get().minimum() + "); no model is trained");
         } else if (best.isPresent()) {
             model = deliverModel(spark, data, runDirectory, best.get(), lines, background);
             record = new BestRecord(settings.runId(), best.get().id(), best.get().configuration(),
-                    best.get().metrics(), model.test(), strategyReport);
+                    best.get().metrics(), model.test(), search.strategyReport());
             BestJsonWriter.write(runDirectory, record);
             lines.add(String.format(Locale.ROOT, "final model: retrained on %s for %d epochs in %.1fs; test %s",
                     settings.finish().retrainOnValidation() ? "train+validation" : "train",
-                    (int) best.get().metric("best_epoch"), model.trainSeconds(), model.test()));
+                    (int) best.get().metric(MetricKeys.BEST_EPOCH), model.trainSeconds(), model.test()));
         } else {
             lines.add("no trial completed: no model was trained (see the errors above)");
         }
@@ -248,7 +245,7 @@ public final class TuningRun {
         return new Outcome(runDirectory, results, best, model, search.replayed(), comparison);
     }
 
-    private Map<String, Object> functionReport() {
+    private Map<String, Object> functionReport(Map<String, Object> strategyReport) {
         Map<String, Object> extra = new LinkedHashMap<>(strategyReport);
         extra.put("objective", settings.objective().configName());
         extra.put("known_minimum", settings.objective().function().get().minimum());

@@ -21,6 +21,7 @@ import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.Trial;
 import org.sparkhpo.trial.TrialEvaluator;
 import org.sparkhpo.trial.TrialPacks;
+import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialRunner;
 import scala.collection.Iterator;
@@ -146,8 +147,8 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
                 if (result != null) {
                     onResult.accept(result);
                     delivered++;
-                    double seconds = result.metric("train_seconds");
-                    double packed = result.metric("pack_size");
+                    double seconds = result.metric(MetricKeys.TRAIN_SECONDS);
+                    double packed = result.metric(MetricKeys.PACK_SIZE);
                     busy += Double.isNaN(seconds) ? 0.0 : seconds / (Double.isNaN(packed) ? 1.0 : packed);
                 } else if (job.isCompleted() && finished.isEmpty()) {
                     job.value().get().get();

@@ -1,7 +1,7 @@
 package org.sparkhpo.train;
 
 import java.util.SplittableRandom;
-import org.sparkhpo.trial.TrialSeeds;
+import org.sparkhpo.common.TrialSeeds;
 
 /**
  * The order in which an epoch visits the training rows: the rows are cut into contiguous blocks of the

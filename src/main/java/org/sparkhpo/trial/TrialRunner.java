@@ -47,7 +47,7 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
 
     /** Metric key of the objective on validation, for example {@code val_accuracy}. */
     public static String objectiveKey(Metric metric) {
-        return "val_" + metric.configName().replace('-', '_');
+        return MetricKeys.objective(metric);
     }
 
     /**
@@ -172,7 +172,7 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
         try {
             putOutcome(run.outcome(), metrics);
             putPlan(plan, run, metrics);
-            metrics.put("pack_size", (double) packSize);
+            metrics.put(MetricKeys.PACK_SIZE, (double) packSize);
             if (run.outcome().failed()) {
                 return TrialResult.failed(trial, run.outcome().failure(), metrics);
             }
@@ -213,21 +213,21 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
 
     private void putOutcome(TrainingOutcome outcome, Map<String, Double> metrics) {
         metrics.put(objectiveKey(metric), outcome.bestMetric());
-        metrics.put("train_seconds", outcome.trainSeconds());
-        metrics.put("epochs", (double) outcome.epochsRun());
-        metrics.put("best_epoch", (double) outcome.bestEpoch());
-        metrics.put("train_loss", outcome.lastTrainLoss());
+        metrics.put(MetricKeys.TRAIN_SECONDS, outcome.trainSeconds());
+        metrics.put(MetricKeys.EPOCHS, (double) outcome.epochsRun());
+        metrics.put(MetricKeys.BEST_EPOCH, (double) outcome.bestEpoch());
+        metrics.put(MetricKeys.TRAIN_LOSS, outcome.lastTrainLoss());
     }
 
     private static void putPlan(TrialPlan plan, ResumedTraining run, Map<String, Double> metrics) {
         if (!plan.isRung()) {
             return;
         }
-        metrics.put("rung", (double) plan.rung());
-        metrics.put("budget_epochs", (double) plan.budgetEpochs());
-        metrics.put("resumed_from_trial", (double) plan.resumes());
-        metrics.put("resumed_from_epoch", (double) run.startEpoch());
-        metrics.put("epochs_trained", (double) run.epochsTrained());
+        metrics.put(MetricKeys.RUNG, (double) plan.rung());
+        metrics.put(MetricKeys.BUDGET_EPOCHS, (double) plan.budgetEpochs());
+        metrics.put(MetricKeys.RESUMED_FROM_TRIAL, (double) plan.resumes());
+        metrics.put(MetricKeys.RESUMED_FROM_EPOCH, (double) run.startEpoch());
+        metrics.put(MetricKeys.EPOCHS_TRAINED, (double) run.epochsTrained());
     }
 
     /** Adds non-zero weights and the measured prediction time per 1,000 rows. */
@@ -245,7 +245,7 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
         long start = System.nanoTime();
         evaluator.predict(theta, predictions);
         double millis = (System.nanoTime() - start) / 1e6;
-        metrics.put("nonzero_weights", (double) nonZero);
-        metrics.put("predict_ms_per_1000", rows == 0 ? 0.0 : millis * 1000.0 / rows);
+        metrics.put(MetricKeys.NONZERO_WEIGHTS, (double) nonZero);
+        metrics.put(MetricKeys.PREDICT_MS_PER_1000, rows == 0 ? 0.0 : millis * 1000.0 / rows);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.space.Configuration;
 import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.LossType;
