@@ -2,7 +2,8 @@
 # Benchmark of spark-hpo against MLlib TrainValidationSplit and scikit-learn on full Fashion-MNIST, all in one
 # invocation on the same machine, cores, data and split. Prints a table and appends it, with the date, the
 # machine and this command, to BENCHMARKS.md.
-#   scripts/bench.sh [--skip-mllib] [--skip-scaling]
+#   scripts/bench.sh [--skip-mllib] [--skip-scaling] [--skip-tables]
+# --skip-tables keeps the 1 vs 2 cores comparison of the scaling part and skips its rows/features/trials tables.
 # Takes about 10 minutes on 2 cores (MLlib alone about 5-8). Needs the full data (scripts/get-fashion-mnist.sh,
 # run here when missing); the scikit-learn row needs Debian's python3-sklearn and is skipped without it.
 set -euo pipefail
@@ -11,11 +12,12 @@ cd "$root"
 # shellcheck source=spark-java-options.sh
 source "$root/scripts/spark-java-options.sh"
 command_line="scripts/bench.sh $*"
-skip_mllib=false; skip_scaling=false
+skip_mllib=false; skip_scaling=false; skip_tables=false
 for arg in "$@"; do
   case "$arg" in
     --skip-mllib) skip_mllib=true ;;
     --skip-scaling) skip_scaling=true ;;
+    --skip-tables) skip_tables=true ;;
     *) echo "bench.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -42,6 +44,9 @@ epoch_d=$(java_run org.sparkhpo.bench.EpochBenchmark $conf 5 hpo.data.precision=
 epoch_f=$(java_run org.sparkhpo.bench.EpochBenchmark $conf 5 hpo.data.precision=float | awk '{print $2}')
 mem_f=$(java_run org.sparkhpo.bench.MemoryBenchmark $conf hpo.data.precision=float)
 mem_d=$(java_run org.sparkhpo.bench.MemoryBenchmark $conf hpo.data.precision=double)
+echo "bench: a pack of the 8 grid configurations against the same 8 one by one (one thread)" >&2
+gemm_pack=$(java_run org.sparkhpo.bench.GemmThroughput 50000 784 80 128 | awk '$3=="float"{print $4" "$5}')
+pack=$(java_run org.sparkhpo.bench.PackBenchmark $conf 2)
 
 sk_epoch="-"; sk_acc="-"
 if /usr/bin/python3 -c "import sklearn" 2>/dev/null; then
@@ -63,25 +68,21 @@ hpo_wall=$(run_job grid-2 "local[2]")
 hpo_acc=$(json_get "$out/runs/grid-2/best.json" "['test']['accuracy']")
 hpo_best=$(json_get "$out/runs/grid-2/best.json" "['params']")
 round_overhead=$(grep -o 'overhead at most [0-9.]*s' "$out/grid-2.log" | head -1 | awk '{print $4}' | tr -d s)
+timing_2=$(grep -o 'timing: .*' "$out/grid-2.log" | head -1)
+outside_2=$(echo "$timing_2" | grep -o 'outside the search [0-9.]*s' | awk '{print $4}' | tr -d s)
 echo "bench: spark-hpo rounds of trivial trials (scheduling overhead)" >&2
 run_job overhead "local[2]" --set hpo.data.max-train-rows=200 --set hpo.training.epochs=1 --set hpo.search.parallelism=8 >/dev/null
-trivial_round=$(grep -o 'round 0: 8 trials in [0-9.]*s' "$out/overhead.log" | awk '{print $6}' | tr -d s)
-
-mllib_fit="-"; mllib_acc="-"; mllib_best="-"
-if [ "$skip_mllib" = false ]; then
-  echo "bench: MLlib TrainValidationSplit (several minutes)" >&2
-  read -r _ mllib_fit mllib_acc mllib_best < <(java_run org.sparkhpo.bench.MllibBaseline $conf "local[2]" \
-    1e-4,1e-3,1e-2,1e-1 50,100 "$out/mllib-data")
-fi
+trivial_round=$(grep -o 'round 0: 8 trials in [0-9]* packs in [0-9.]*s' "$out/overhead.log" | awk '{print $9}' | tr -d s)
 
 scaling=""
 if [ "$skip_scaling" = false ]; then
   echo "bench: scaling" >&2
   hpo_wall_1=$(run_job grid-1 "local[1]")
   trials_2=$(grep -c . "$out/runs/grid-2/trials.jsonl"); trials_1=$(grep -c . "$out/runs/grid-1/trials.jsonl")
-  search_2=$(grep -o 'round [0-9]*: [0-9]* trials in [0-9.]*s' "$out/grid-2.log" | awk '{s+=$6} END {print s}')
-  search_1=$(grep -o 'round [0-9]*: [0-9]* trials in [0-9.]*s' "$out/grid-1.log" | awk '{s+=$6} END {print s}')
-  rows_table=""
+  search_2=$(grep -o 'round [0-9]*: [0-9]* trials in [0-9]* packs in [0-9.]*s' "$out/grid-2.log" | awk '{s+=$9} END {print s}')
+  search_1=$(grep -o 'round [0-9]*: [0-9]* trials in [0-9]* packs in [0-9.]*s' "$out/grid-1.log" | awk '{s+=$9} END {print s}')
+  rows_table=""; trials_table=""
+  if [ "$skip_tables" = false ]; then
   for rows in 15000 30000 60000; do
     r=$(java_run org.sparkhpo.bench.EpochBenchmark $conf 3 hpo.data.max-train-rows=$rows)
     rows_table+="| rows | $(echo "$r" | awk '{print $3" x "$4" | "$2}') |"$'\n'
@@ -90,13 +91,13 @@ if [ "$skip_scaling" = false ]; then
     r=$(java_run -Dbench.columns=$cols org.sparkhpo.bench.EpochBenchmark $conf 3)
     rows_table+="| features | $(echo "$r" | awk '{print $3" x "$4" | "$2}') |"$'\n'
   done
-  trials_table=""
   for n in 4 8 16; do
     values=$(python3 -c "print(', '.join(str(10**(-4 + 3*i/($n-1))) for i in range($n)))")
     w=$(run_job "trials-$n" "local[2]" --set "hpo.search.space=[{name=l2, values=[$values]}]" --set hpo.training.epochs=5)
-    s=$(grep -o 'round [0-9]*: [0-9]* trials in [0-9.]*s' "$out/trials-$n.log" | awk '{s+=$6} END {print s}')
+    s=$(grep -o 'round [0-9]*: [0-9]* trials in [0-9]* packs in [0-9.]*s' "$out/trials-$n.log" | awk '{s+=$9} END {print s}')
     trials_table+="| trials | $n trials x 5 epochs, 50000 x 784 | $s (search), $w (job) |"$'\n'
   done
+  fi
   scaling=$(cat <<TXT
 
 Scaling (seconds per epoch of one trial on one thread, or search wall time on local[2]):
@@ -110,6 +111,19 @@ TXT
 )
 fi
 
+mllib_fit="-"; mllib_acc="-"; mllib_best="-"
+if [ "$skip_mllib" = false ]; then
+  echo "bench: MLlib TrainValidationSplit (several minutes)" >&2
+  read -r _ mllib_fit mllib_acc mllib_best < <(java_run org.sparkhpo.bench.MllibBaseline $conf "local[2]" \
+    1e-4,1e-3,1e-2,1e-1 50,100 "$out/mllib-data")
+fi
+
+pack_bound=$(python3 -c "print(f'{float(\"${gemm_pack#* }\")/8:.4f}')")
+gemm_gain=$(python3 -c "print(f'{float(\"${gemm_f#* }\")*8/float(\"${gemm_pack#* }\"):.2f}')")
+cores_ratio="-"
+if [ "$skip_scaling" = false ]; then
+  cores_ratio=$(python3 -c "print(f'{($trials_2/$search_2)/($trials_1/$search_1):.2f}')")
+fi
 ratio() { python3 -c "a,b='$1','$2'; print('-' if '-' in (a,b) else f'{float(a)/float(b):.1f}x')"; }
 table=$(cat <<TXT
 ## $(date -u +%Y-%m-%d) full Fashion-MNIST (50,000 train / 10,000 validation / 10,000 test, 784 features, 10 classes)
@@ -126,6 +140,19 @@ Command: \`${command_line}\`
 
 Memory of the broadcast part (train + validation): $(echo "$mem_f" | awk '{printf "float: %s MB of arrays, %s MB serialized by Kryo (%sx), heap used %s MB", $3, $4, $5, $6}');
 $(echo "$mem_d" | awk '{printf "double: %s MB of arrays, %s MB serialized (%sx), heap used %s MB", $3, $4, $5, $6}') (one JVM holding the data, after a full GC).
+
+Packed trials (issue 13), one thread: the 8 grid configurations trained 2 epochs each one by one gave
+$(echo "$pack" | awk '{print $4}') trial-epochs/s, as one pack $(echo "$pack" | awk '{print $5}') trial-epochs/s: $(echo "$pack" | awk '{print $6}')x. GEMM bound
+of a trial-epoch (float): ${gemm_f#* } s alone (k = 10 columns, $(echo "$gemm_f" | awk '{print $1}') GFLOP/s), ${pack_bound} s in a pack of 8
+(k = 80 columns, $(echo "$gemm_pack" | awk '{print $1}') GFLOP/s): the GEMM itself gains ${gemm_gain}x from the wider product.
+Whole job on local[2] outside the search: ${outside_2} s (${timing_2}).
+
+| issue 13 target | measured here | target |
+|---|---|---|
+| whole grid job vs MLlib TrainValidationSplit fit | $(ratio "$mllib_fit" "$hpo_wall"), test accuracy ${hpo_acc} vs ${mllib_acc} | >= 25x, at least MLlib's accuracy |
+| pack of 8 vs the same 8 one by one, one thread (trial-epochs/s) | $(echo "$pack" | awk '{print $6}')x (GEMM alone: ${gemm_gain}x) | >= 2x |
+| trials/s on 2 cores vs 1 (grid job, search part) | ${cores_ratio}x | >= 1.9x |
+| job time outside the search (JVM, Spark start, data, retrain, test, write) | ${outside_2} s | < 5 s |
 
 Round scheduling overhead: a round of 8 trivial trials (200 rows, 1 epoch) took ${trivial_round} s wall;
 in the grid run the first round's wall time exceeded its training time over 2 slots by at most ${round_overhead} s.

@@ -21,7 +21,8 @@ import org.sparkhpo.trial.TrialResult;
  * </ol>
  * When none gives a model, there is no model: the job journals every trial and exits with code 1.
  *
- * @param model the delivered model, or null when none could be trained
+ * @param model the delivered model (its test metrics are added by the job alongside the model write, {@link
+ *     #withModel}), or null when none could be trained
  * @param trial the trial whose configuration or weights the model is, or null
  * @param source how the model was obtained, one phrase ({@code retrained on train+validation}, {@code best-epoch
  *     weights of trial 3 (replayed on train)}), or why there is none
@@ -42,24 +43,26 @@ public record ModelDelivery(FinalModel model, TrialResult trial, String source, 
      * @param stopping the stopping rules (the divergence check applies to every try)
      * @param data the prepared data
      * @param onValidationToo whether the first try retrains on train + validation
+     * @param orderSeed the job's data order seed, the one the trials trained with
      * @return the delivered model and how, or no model and why
      */
     public static ModelDelivery deliver(List<TrialResult> ranked, HyperParameters fixed, LossType loss,
-                                        StoppingRules stopping, PreparedData data, boolean onValidationToo) {
+                                        StoppingRules stopping, PreparedData data, boolean onValidationToo,
+                                        long orderSeed) {
         if (ranked.isEmpty()) {
             return new ModelDelivery(null, null, "no trial completed, so no model was trained", List.of());
         }
         List<String> failures = new ArrayList<>();
         TrialResult best = ranked.get(0);
         if (onValidationToo) {
-            FinalModel.Attempt attempt = FinalModel.attempt(best, fixed, loss, stopping, data, true);
+            FinalModel.Attempt attempt = FinalModel.attempt(best, fixed, loss, stopping, data, true, orderSeed);
             if (attempt.model() != null) {
                 return new ModelDelivery(attempt.model(), best, "retrained on train+validation", failures);
             }
             failures.add("retraining trial " + best.id() + " on train+validation failed: " + attempt.failure());
         }
         for (TrialResult trial : ranked.subList(0, Math.min(REPLAYED_TRIALS, ranked.size()))) {
-            FinalModel.Attempt attempt = FinalModel.attempt(trial, fixed, loss, stopping, data, false);
+            FinalModel.Attempt attempt = FinalModel.attempt(trial, fixed, loss, stopping, data, false, orderSeed);
             if (attempt.model() != null) {
                 String source = onValidationToo || trial != best
                         ? "best-epoch weights of trial " + trial.id() + " (replayed on train)" : "retrained on train";
@@ -68,6 +71,14 @@ public record ModelDelivery(FinalModel model, TrialResult trial, String source, 
             failures.add("replaying trial " + trial.id() + " on train failed: " + attempt.failure());
         }
         return new ModelDelivery(null, null, "no model could be trained: " + String.join("; ", failures), failures);
+    }
+
+    /**
+     * @param withTest the same model with its test metrics
+     * @return this delivery with that model
+     */
+    public ModelDelivery withModel(FinalModel withTest) {
+        return new ModelDelivery(withTest, trial, source, failures);
     }
 
     /** @return true when a model was delivered */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.util.MLWritable;
@@ -38,6 +40,7 @@ import org.sparkhpo.spark.SparkTrialEvaluator;
 import org.sparkhpo.strategy.CostAwareStrategy;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.WarmStartStrategy;
+import org.sparkhpo.train.BlockOrder;
 import org.sparkhpo.trial.BestTrial;
 import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.Objective;
@@ -61,6 +64,9 @@ public final class TuningRun {
     /** The strategy's inputs, from {@link #settings} (recomputed when {@code auto} values are resolved). */
     private StrategyInputs strategyInputs;
     private final RunPlan plan;
+    private final PhaseTimes timings = new PhaseTimes();
+    /** The prepared data, set by the background thread before its future completes. */
+    private volatile PreparedData prepared;
 
     /**
      * What the run delivered.
@@ -106,10 +112,43 @@ public final class TuningRun {
      * @throws IOException when writing outputs fails
      */
     public Outcome execute() throws IOException {
+        try (Background background = new Background()) {
+            return execute(background);
+        }
+    }
+
+    /**
+     * The run with its fixed costs off the critical path: the data is read and prepared on the background
+     * thread while Spark starts (input errors still surface before anything is written, since the run
+     * directory is created only after the data is ready), and the model is written while the test metrics
+     * are computed. The log states each part's time.
+     */
+    private Outcome execute(Background background) throws IOException {
         ProgressLog progress = new ProgressLog(settings.metric(), descriptor().plannedTrials(strategyInputs));
-        PreparedData data = DataPreparer.prepare(settings.data(), settings.model().loss().task(),
-                settings.model().numClasses(), settings.seed(),
-                new SparkColumnarReader(() -> SparkSessions.create(settings.spark()), settings.data().columns()));
+        timings.recordJvmStart();
+        long dataStart = System.nanoTime();
+        // Parquet files and tables are read through Spark: that reader waits for the session started below.
+        CompletableFuture<SparkSession> session = new CompletableFuture<>();
+        Future<Double> dataSeconds = background.start(() -> {
+            prepared = DataPreparer.prepare(settings.data(), settings.model().loss().task(),
+                    settings.model().numClasses(), settings.seed(),
+                    new SparkColumnarReader(session::join, settings.data().columns()));
+            return PhaseTimes.since(dataStart);
+        });
+        long sparkStart = System.nanoTime();
+        SparkSession spark;
+        try {
+            spark = SparkSessions.create(settings.spark());
+        } catch (RuntimeException | Error e) {
+            session.completeExceptionally(e);
+            throw e;
+        }
+        session.complete(spark);
+        timings.record("spark start", PhaseTimes.since(sparkStart));
+        long waitStart = System.nanoTime();
+        timings.record("data", Background.join(dataSeconds), String.format(Locale.ROOT,
+                "alongside spark start, waited %.2fs more", PhaseTimes.since(waitStart)));
+        PreparedData data = prepared;
         progress.info(String.format(Locale.ROOT, "data: %d train, %d validation, %s test rows, %d features, %d"
                         + " classes (%.1f MB)", data.train().rows(), data.validation().rows(),
                 data.testPart().map(t -> Integer.toString(t.rows())).orElse("no"), data.numFeatures(),
@@ -121,7 +160,6 @@ public final class TuningRun {
         if (!dataDrivenReport.isEmpty()) {
             progress.info("derived from the data: " + describe(dataDrivenReport));
         }
-        SparkSession spark = SparkSessions.create(settings.spark());
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
         RunDirectory runDirectory = plan.resume()
                 ? RunDirectory.open(settings.outputDir(), settings.runId(), hadoopConf)
@@ -134,8 +172,10 @@ public final class TuningRun {
                 + run.journal().results().size() + " trials journaled)" : ""));
         RunReport report = new RunReport(settings, runDirectory, run.journal(),
                 plan.previous() == null ? null : plan.previous().runId());
+        long searchStart = System.nanoTime();
         Search search = search(spark, data, runDirectory, run, progress, report);
-        Outcome outcome = finish(spark, data, runDirectory, search, progress);
+        timings.record("search", PhaseTimes.since(searchStart));
+        Outcome outcome = finish(spark, data, runDirectory, search, progress, background);
         report.finish();
         run.markFinished();
         return outcome;
@@ -161,7 +201,7 @@ public final class TuningRun {
         Objective runner = settings.objective().function()
                 .<Objective>map(function -> new FunctionObjective(function, settings.search().space()))
                 .orElseGet(() -> new TrialRunner(settings.model().loss(), settings.metric(), settings.stopping(),
-                        settings.fixed()));
+                        settings.fixed(), BlockOrder.seedOf(settings.seed())));
         TrialJournal journal = run.journal();
         Strategy strategy = descriptor().create(strategyInputs, data, run.parallelism());
         if (!run.warmStart().isEmpty()) {
@@ -175,7 +215,7 @@ public final class TuningRun {
                 ? runDirectory.resolve(HadoopCheckpointStore.DIRECTORY).toString() : null;
         PreparedData broadcastPart = data.withoutTest();
         try (SparkTrialEvaluator spark = new SparkTrialEvaluator(context, broadcastPart, runner,
-                settings.search().strategy().configName(), checkpoints)) {
+                settings.search().strategy().configName(), checkpoints, settings.spark().packSize())) {
             ReplayingEvaluator evaluator = run.replaying(spark);
             TrialEvaluator annotated = settings.cost().isCostAware() ? new AnnotatingEvaluator(evaluator, costs)
                     : evaluator;
@@ -201,7 +241,7 @@ public final class TuningRun {
     }
 
     private Outcome finish(SparkSession spark, PreparedData data, RunDirectory runDirectory, Search search,
-                           ProgressLog progress) throws IOException {
+                           ProgressLog progress, Background background) throws IOException {
         List<TrialResult> results = search.results();
         Optional<TrialResult> best = selectBest(results);
         TrialsCsvWriter.write(runDirectory, results);
@@ -227,7 +267,7 @@ public final class TuningRun {
             lines.add("objective: " + settings.objective().configName() + " (known minimum "
                     + settings.objective().function().get().minimum() + "); no model is trained");
         } else {
-            Delivered delivered = deliverModel(spark, data, runDirectory, search, best, lines);
+            Delivered delivered = deliverModel(spark, data, runDirectory, search, best, lines, background);
             model = delivered.delivery().model();
             failure = delivered.delivery().delivered() ? null : delivered.delivery().source();
             record = delivered.record();
@@ -241,25 +281,38 @@ public final class TuningRun {
         SummaryWriter.write(runDirectory, new SummaryInput(settings.runId(),
                 settings.search().strategy().configName(), TrialRunner.objectiveKey(settings.metric()),
                 settings.metric().higherIsBetter(), results, record, progress.elapsedSeconds(), lines));
+        progress.info(timings.line() + String.format(Locale.ROOT, "; outside the search %.2fs",
+                progress.elapsedSeconds() + timings.get("jvm") - timings.get("search")));
         progress.info(String.format(Locale.ROOT, "done in %.1fs: %d trials, best %s, test %s; outputs in %s",
                 progress.elapsedSeconds(), results.size(), best.map(b -> "trial " + b.id() + " "
                         + b.configuration()).orElse("none"), model == null ? "-" : model.test(), runDirectory.path()));
         return new Outcome(runDirectory, results, best, model, failure, search.replayed(), comparison);
     }
 
-    /** Trains the final model (with the fallbacks of {@link ModelDelivery}), writes best.json, saves the model. */
     /** The final model (or why there is none) and best.json's record (null when no trial completed). */
     private record Delivered(ModelDelivery delivery, BestRecord record) {
     }
 
+    /**
+     * Trains the final model (with the fallbacks of {@link ModelDelivery}), then writes it on the background
+     * thread while the test metrics are computed on this one, and writes best.json.
+     */
     private Delivered deliverModel(SparkSession spark, PreparedData data, RunDirectory runDirectory, Search search,
-                                   Optional<TrialResult> best, List<String> lines) throws IOException {
+                                   Optional<TrialResult> best, List<String> lines, Background background)
+            throws IOException {
         List<TrialResult> results = search.results();
+        long retrainStart = System.nanoTime();
         ModelDelivery delivery = ModelDelivery.deliver(fallbackOrder(results, best),
                 settings.fixed(), settings.model().loss(), settings.stopping(), data,
-                settings.finish().retrainOnValidation());
+                settings.finish().retrainOnValidation(), BlockOrder.seedOf(settings.seed()));
+        timings.record("retrain", PhaseTimes.since(retrainStart));
+        if (delivery.delivered()) {
+            delivery = delivery.withModel(testAlongsideWrite(spark, data, runDirectory, delivery.model(), lines,
+                    background));
+        }
         SanityBaseline baseline = SanityBaseline.of(data);
-        BestRecord record = best.map(b -> modelRecord(b, delivery, baseline, search.strategyReport())).orElse(null);
+        ModelDelivery delivered = delivery;
+        BestRecord record = best.map(b -> modelRecord(b, delivered, baseline, search.strategyReport())).orElse(null);
         if (record != null) {
             BestJsonWriter.write(runDirectory, record);
         }
@@ -272,14 +325,28 @@ public final class TuningRun {
             lines.add(warning);
             LOG.warn(warning);
         }
-        if (delivery.delivered()) {
-            saveModel(spark, data, runDirectory, delivery.model(), lines);
-        }
         lines.addAll(deliveryLines(delivery));
         if (!dataDrivenReport.isEmpty()) {
             lines.add("derived from the data: " + describe(dataDrivenReport));
         }
         return new Delivered(delivery, record);
+    }
+
+    /** @return the model with its test metrics, computed on this thread while the background thread writes it */
+    private FinalModel testAlongsideWrite(SparkSession spark, PreparedData data, RunDirectory runDirectory,
+                                          FinalModel model, List<String> lines, Background background)
+            throws IOException {
+        long writeStart = System.nanoTime();
+        Future<String> saving = background.start(() -> saveModel(spark, data, runDirectory, model.theta()));
+        Map<String, Double> test = FinalModel.testMetrics(settings.model().loss(), data, model.theta());
+        double testSeconds = PhaseTimes.since(writeStart);
+        String modelLine = Background.join(saving);
+        if (modelLine != null) {
+            lines.add(modelLine);
+        }
+        timings.record("test and model write", PhaseTimes.since(writeStart),
+                String.format(Locale.ROOT, "alongside each other; test metrics %.2fs", testSeconds));
+        return model.withTest(test);
     }
 
     /**
@@ -353,18 +420,19 @@ public final class TuningRun {
         return extra;
     }
 
-    private void saveModel(SparkSession spark, PreparedData data, RunDirectory runDirectory, FinalModel model,
-                           List<String> lines) throws IOException {
+    /** Writes the model as a Spark ML model; returns the summary line, or null when saving is off. */
+    private String saveModel(SparkSession spark, PreparedData data, RunDirectory runDirectory, double[] theta)
+            throws IOException {
         if (!settings.finish().saveModel()) {
-            return;
+            return null;
         }
-        MLWritable mllib = MllibModelExporter.toMllib(settings.model().loss(), model.theta(), data);
+        MLWritable mllib = MllibModelExporter.toMllib(settings.model().loss(), theta, data);
         org.apache.hadoop.fs.Path target = runDirectory.resolve("model");
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
         // A resumed run may find the model an interrupted attempt saved; the run is not finished, so replace it.
         target.getFileSystem(hadoopConf).delete(target, true);
         MllibModelExporter.save(mllib, target, hadoopConf);
-        lines.add("model: " + runDirectory.resolve("model") + " (" + mllib.getClass().getSimpleName()
-                + ", load with " + mllib.getClass().getSimpleName() + ".load(path))");
+        return "model: " + runDirectory.resolve("model") + " (" + mllib.getClass().getSimpleName()
+                + ", load with " + mllib.getClass().getSimpleName() + ".load(path))";
     }
 }

@@ -134,9 +134,24 @@ public final class SettingsLoader {
                 finish(keys),
                 keys.nonEmptyString("hpo.output.dir"),
                 new SparkSettings(keys.string("hpo.spark.master"), keys.nonEmptyString("hpo.spark.app-name"),
-                        keys.oneOf("hpo.spark.log-level", List.of("ERROR", "WARN", "INFO", "DEBUG"))),
+                        keys.oneOf("hpo.spark.log-level", List.of("ERROR", "WARN", "INFO", "DEBUG")),
+                        packSize(keys)),
                 bandit, medianStopping, objective,
                 keys.bool("hpo.output.report"), cost, dataDriven);
+    }
+
+    /** {@code hpo.spark.pack-size}: {@code auto} or an integer in [1, 1024]. */
+    private static int packSize(Keys keys) {
+        String key = "hpo.spark.pack-size";
+        if (keys.string(key).equalsIgnoreCase("auto")) {
+            return SparkSettings.AUTO_PACK_SIZE;
+        }
+        try {
+            Integer.parseInt(keys.string(key));
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.forKey(key, keys.string(key), "must be auto or an integer in [1, 1024]");
+        }
+        return keys.intIn(key, 1, 1024);
     }
 
     private static BanditSettings bandit(Keys keys) {

@@ -22,7 +22,10 @@ import org.sparkhpo.common.InvalidInputException;
  *       number of classes);</li>
  *   <li>take a stratified subset of {@code maxTrainRows} training rows when that is > 0;</li>
  *   <li>without a validation file, split the training rows with {@link StratifiedSplit} at
- *       {@code validationFraction};</li>
+ *       {@code validationFraction}, which gives both parts in a seeded random row order; with a validation
+ *       file, put the training and validation rows in a seeded random order. Training visits contiguous
+ *       blocks of rows ({@code train.BlockOrder}), so a block must be a random sample of the rows even when
+ *       a file is sorted (by label, say), and the final model trains on train + validation;</li>
  *   <li>scale the features, fitted on the training part only and applied to every part, by the rule of
  *       {@link #scalingFor}: TRUE standardizes (centers and scales; sparse parts are made dense first,
  *       because centering fills in every zero), FALSE leaves the features raw, AUTO standardizes dense data
@@ -31,7 +34,7 @@ import org.sparkhpo.common.InvalidInputException;
  *   <li>least squares: center and scale the targets of every part by the training targets' mean and
  *       standard deviation ({@link TargetScaling}); predictions and RMSE are reported in the target's units.</li>
  * </ol>
- * The subset and the split draw from two seeds derived from {@code seed}, so the same settings and seed
+ * The subset, the split and the row order draw from seeds derived from {@code seed}, so the same settings and seed
  * give the same parts.
  */
 public final class DataPreparer {
@@ -99,6 +102,8 @@ public final class DataPreparer {
         SplittableRandom seeds = new SplittableRandom(seed);
         long subsampleSeed = seeds.nextLong();
         long splitSeed = seeds.nextLong();
+        long trainOrderSeed = seeds.nextLong();
+        long validationOrderSeed = seeds.nextLong();
 
         List<Part> parts = new ArrayList<>(3);
         parts.add(read(settings, columnar, settings.train(), settings.trainLabels()));
@@ -122,6 +127,9 @@ public final class DataPreparer {
             DataSplit split = StratifiedSplit.split(trainData, task, settings.validationFraction(), splitSeed);
             trainData = split.train();
             validationData = split.validation();
+        } else {
+            trainData = StratifiedSplit.inRandomOrder(trainData, trainOrderSeed);
+            validationData = StratifiedSplit.inRandomOrder(validationData, validationOrderSeed);
         }
         PreparedData prepared = finish(settings, task, classes, trainData, validationData, testData);
         return settings.precision() == Precision.FLOAT ? prepared.inSinglePrecision() : prepared;

@@ -14,8 +14,10 @@ import org.sparkhpo.common.InvalidInputException;
  * <p>Rules: rows are grouped by label (classification) or form one group (regression); the groups are
  * visited in increasing label order, and the rows of each are shuffled (Fisher-Yates) with one
  * {@link SplittableRandom} seeded with {@code seed}, so the same data and seed give the same result on every
- * machine. Each part keeps its rows in their original order. Labels must already be encoded
- * ({@link Labels}).
+ * machine. The parts of {@link #split} come out in a seeded random row order ({@link #shuffledOrder}), because
+ * training visits contiguous blocks of rows ({@code train.BlockOrder}) and a block must be a random sample
+ * even when the file is sorted (by label, say); {@link #subsample} keeps the original order. Labels must
+ * already be encoded ({@link Labels}).
  */
 public final class StratifiedSplit {
     private StratifiedSplit() {
@@ -53,7 +55,8 @@ public final class StratifiedSplit {
                     + "non-empty train and validation parts at fraction " + fraction
                     + "; every class needs at least 2 rows");
         }
-        return new DataSplit(data.selectRows(sorted(trainRows)), data.selectRows(sorted(validationRows)));
+        return new DataSplit(data.selectRows(shuffled(trainRows, random)),
+                data.selectRows(shuffled(validationRows, random)));
     }
 
     /**
@@ -86,6 +89,34 @@ public final class StratifiedSplit {
             }
         }
         return data.selectRows(sorted(chosen));
+    }
+
+    /**
+     * @param data the rows
+     * @param seed the seed of the order
+     * @return the rows in a seeded random order (a Fisher-Yates permutation), as a copy
+     */
+    public static LabeledData inRandomOrder(LabeledData data, long seed) {
+        return data.selectRows(shuffledOrder(data.rows(), seed));
+    }
+
+    /**
+     * @param rows the number of rows
+     * @param seed the seed
+     * @return a seeded random permutation of 0 .. rows - 1
+     */
+    public static int[] shuffledOrder(int rows, long seed) {
+        int[] order = new int[rows];
+        Arrays.setAll(order, i -> i);
+        shuffle(order, new SplittableRandom(seed));
+        return order;
+    }
+
+    /** The rows in increasing order (so the result depends on the set only), then shuffled. */
+    private static int[] shuffled(IntList rows, SplittableRandom random) {
+        int[] out = sorted(rows);
+        shuffle(out, random);
+        return out;
     }
 
     /** Largest-remainder apportionment of {@code total} rows among groups in proportion to their sizes. */

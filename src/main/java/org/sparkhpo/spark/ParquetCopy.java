@@ -43,7 +43,7 @@ public final class ParquetCopy {
             System.err.println("usage: ParquetCopy IMAGES_IDX OUTPUT_DIR [IMAGES_IDX OUTPUT_DIR]...");
             System.exit(2);
         }
-        SparkSession spark = SparkSessions.create(new SparkSettings("", "spark-hpo-parquet-copy", "WARN"));
+        SparkSession spark = SparkSessions.create(new SparkSettings("", "spark-hpo-parquet-copy", "WARN", SparkSettings.AUTO_PACK_SIZE));
         try {
             for (int i = 0; i < args.length; i += 2) {
                 write(spark, IdxReader.read(args[i], IdxReader.labelsLocationFor(args[i])), args[i + 1]);

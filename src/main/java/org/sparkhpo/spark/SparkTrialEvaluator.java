@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.report.HadoopCheckpointStore;
 import org.sparkhpo.trial.CheckpointStore;
-import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.Trial;
 import org.sparkhpo.trial.TrialEvaluator;
+import org.sparkhpo.trial.TrialPacks;
+import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.TrialResult;
 import org.sparkhpo.trial.TrialRunner;
 import scala.collection.Iterator;
@@ -32,10 +33,12 @@ import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
 /**
- * Evaluates a round as one Spark job: the trials become an RDD with one trial per partition, each task
- * trains its trial over the data broadcast once per job, and each result reaches the driver as soon as its
+ * Evaluates a round as one Spark job: the trials are grouped into packs ({@link TrialPacks}: trials with the
+ * same batch size, at most {@code packSize} each, by default one pack per task slot), the packs become an
+ * RDD with one pack per partition, each task trains its pack over the data broadcast once per job (one GEMM
+ * per mini-batch for the whole pack, {@code Objective.runPack}), and each result reaches the driver as soon as its
  * task ends ({@code SparkContext.submitJob} with a result handler that queues it for the calling thread), so the journal records it at once rather
- * than when the slowest trial of the round ends. The job carries a description that names the round, so
+ * than when the slowest pack of the round ends; a pack's results arrive together, one per trial. The job carries a description that names the round, so
  * it reads well in the Spark UI.
  *
  * <p>Lifecycle: driver-only, one per run; owns the broadcast and destroys it in {@link #close()}.
@@ -50,6 +53,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
     private final Objective runner;
     private final String strategyName;
     private final String checkpointDirectory;
+    private final int packSize;
 
     /**
      * @param context the Spark context
@@ -72,7 +76,22 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
      */
     public SparkTrialEvaluator(JavaSparkContext context, PreparedData data, Objective runner, String strategyName,
                                String checkpointDirectory) {
+        this(context, data, runner, strategyName, checkpointDirectory, 1);
+    }
+
+    /**
+     * @param context the Spark context
+     * @param data the prepared data; broadcast here, once
+     * @param runner how a trial is evaluated (trained, or a known function)
+     * @param strategyName the strategy's name, for job descriptions
+     * @param checkpointDirectory where rung evaluations keep checkpoints, or null when no trial needs one
+     * @param packSize the most trials per task ({@code hpo.spark.pack-size}): 1 for one trial per task, 0 for
+     *     auto (ceil(round size / task slots))
+     */
+    public SparkTrialEvaluator(JavaSparkContext context, PreparedData data, Objective runner, String strategyName,
+                               String checkpointDirectory, int packSize) {
         this.context = context;
+        this.packSize = packSize;
         this.data = context.broadcast(data);
         this.runner = runner;
         this.strategyName = strategyName;
@@ -89,12 +108,14 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
                 + ")", true);
         try {
             long start = System.nanoTime();
-            JavaRDD<Trial> rdd = context.parallelize(trials, trials.size());
+            List<List<Trial>> packs = TrialPacks.group(trials, runner, packSize, context.defaultParallelism());
+            JavaRDD<List<Trial>> rdd = context.parallelize(packs, packs.size());
             BlockingQueue<TrialResult> finished = new LinkedBlockingQueue<>();
-            SimpleFutureAction<BoxedUnit> job = context.sc().submitJob(rdd.rdd(), new RunPartition(runner, data, checkpointDirectory),
-                    allPartitions(trials.size()), new Handler(finished), new Done());
+            SimpleFutureAction<BoxedUnit> job = context.sc().submitJob(rdd.rdd(),
+                    new RunPartition(runner, data, checkpointDirectory), allPartitions(packs.size()),
+                    new Handler(finished), new Done());
             double busy = deliver(trials.size(), finished, job, onResult);
-            logRound(round, trials.size(), (System.nanoTime() - start) / 1e9, busy);
+            logRound(round, trials.size(), packs.size(), (System.nanoTime() - start) / 1e9, busy);
         } finally {
             context.clearJobGroup();
         }
@@ -104,17 +125,17 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
      * Logs the round's wall time against its trials' training time spread over the task slots; the
      * difference bounds the round's scheduling overhead from above (it also holds uneven packing).
      */
-    private void logRound(int round, int trials, double wallSeconds, double trialSeconds) {
-        int slots = Math.max(1, Math.min(trials, context.defaultParallelism()));
-        LOG.info(String.format(Locale.ROOT, "round %d: %d trials in %.2fs wall, %.2fs of training on %d slots"
-                + " (overhead at most %.2fs)", round, trials, wallSeconds, trialSeconds, slots,
+    private void logRound(int round, int trials, int packs, double wallSeconds, double trialSeconds) {
+        int slots = Math.max(1, Math.min(packs, context.defaultParallelism()));
+        LOG.info(String.format(Locale.ROOT, "round %d: %d trials in %d packs in %.2fs wall, %.2fs of training on"
+                + " %d slots (overhead at most %.2fs)", round, trials, packs, wallSeconds, trialSeconds, slots,
                 Math.max(0.0, wallSeconds - trialSeconds / slots)));
     }
 
     /**
      * Hands results to {@code onResult} on this thread as tasks end; rethrows a failure of the job itself.
      *
-     * @return the sum of the trials' training seconds
+     * @return the sum of the packs' training seconds (a packed trial's seconds over its pack size)
      */
     private static double deliver(int expected, BlockingQueue<TrialResult> finished,
                                   SimpleFutureAction<BoxedUnit> job, Consumer<TrialResult> onResult) {
@@ -127,7 +148,8 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
                     onResult.accept(result);
                     delivered++;
                     double seconds = result.metric(MetricKeys.TRAIN_SECONDS);
-                    busy += Double.isNaN(seconds) ? 0.0 : seconds;
+                    double packed = result.metric(MetricKeys.PACK_SIZE);
+                    busy += Double.isNaN(seconds) ? 0.0 : seconds / (Double.isNaN(packed) ? 1.0 : packed);
                 } else if (job.isCompleted() && finished.isEmpty()) {
                     job.value().get().get();
                     throw new IllegalStateException("Spark job ended with " + delivered + " of " + expected
@@ -160,8 +182,8 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
         data.destroy();
     }
 
-    /** The task body: trains the partition's single trial over the broadcast data. */
-    private static final class RunPartition extends AbstractFunction1<Iterator<Trial>, TrialResult>
+    /** The task body: trains the partition's single pack over the broadcast data. */
+    private static final class RunPartition extends AbstractFunction1<Iterator<List<Trial>>, List<TrialResult>>
             implements Serializable {
         private static final long serialVersionUID = 1L;
         private final Objective runner;
@@ -175,19 +197,19 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
         }
 
         @Override
-        public TrialResult apply(Iterator<Trial> trials) {
-            Trial trial = trials.next();
-            if (trials.hasNext()) {
-                throw new IllegalStateException("a partition must hold exactly one trial");
+        public List<TrialResult> apply(Iterator<List<Trial>> packs) {
+            List<Trial> pack = packs.next();
+            if (packs.hasNext()) {
+                throw new IllegalStateException("a partition must hold exactly one pack");
             }
             CheckpointStore store = checkpointDirectory == null ? null
                     : new HadoopCheckpointStore(checkpointDirectory, ExecutorHadoopConfiguration.create());
-            return runner.run(trial, data.value(), store);
+            return new ArrayList<>(runner.runPack(pack, data.value(), store));
         }
     }
 
-    /** Runs in Spark's scheduler thread as each task ends: only queues the result. */
-    private static final class Handler extends AbstractFunction2<Object, TrialResult, BoxedUnit> {
+    /** Runs in Spark's scheduler thread as each task ends: only queues the pack's results. */
+    private static final class Handler extends AbstractFunction2<Object, List<TrialResult>, BoxedUnit> {
         private final BlockingQueue<TrialResult> finished;
 
         Handler(BlockingQueue<TrialResult> finished) {
@@ -195,8 +217,8 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
         }
 
         @Override
-        public BoxedUnit apply(Object partition, TrialResult result) {
-            finished.add(result);
+        public BoxedUnit apply(Object partition, List<TrialResult> results) {
+            finished.addAll(results);
             return BoxedUnit.UNIT;
         }
     }

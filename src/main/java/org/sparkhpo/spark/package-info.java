@@ -1,6 +1,6 @@
 /**
- * Spark glue, driver side: the session, the per-round evaluator (one partition per trial over data broadcast
- * once), the Kryo registrator and serializers, the Spark ML model exporter, and the reader of Parquet files and
- * catalog tables ({@link org.sparkhpo.spark.SparkColumnarReader}).
+ * Spark glue, driver side: the session, the per-round evaluator (one partition per pack of trials over data
+ * broadcast once), the Kryo registrator and serializers, the Spark ML model exporter, and the reader of Parquet
+ * files and catalog tables ({@link org.sparkhpo.spark.SparkColumnarReader}).
  */
 package org.sparkhpo.spark;

@@ -5,93 +5,61 @@ import org.sparkhpo.data.FloatDenseFeatures;
 
 /**
  * The dense kernel for single-precision features: the same products as {@link DenseKernel} through
- * {@code sgemm}/{@code sgemv}, with the parameters copied to a float buffer once per mini-batch and the
- * scores and gradients converted back to double (O(k d + b k) per batch against the O(b k d) products).
+ * {@code sgemm}/{@code sgemv}, reading the block in place, with the weights converted to a float buffer and
+ * the products converted back to double per call (O(columns (d + n)) against the O(n columns d) products).
  * Parameters, their updates, losses and metrics stay in double precision.
  */
 final class FloatDenseKernel implements Kernel {
     private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
 
     private final float[] x;
-    private final double[] labels;
     private final int d;
-    private final int k;
-    private final float[] batchX;
-    private final double[] batchY;
-    private final float[] thetaF;
-    private final float[] scoresF;
-    private final float[] gradientF;
-    private int batchRows;
+    private final float[] weightsF;
+    private final float[] blockF;
 
-    FloatDenseKernel(FloatDenseFeatures features, double[] labels, int k, int maxBatch, int maxBlock) {
+    /**
+     * @param features the rows
+     * @param maxRows the most rows of one block
+     * @param maxColumns the most weight rows of one call
+     */
+    FloatDenseKernel(FloatDenseFeatures features, int maxRows, int maxColumns) {
         this.x = features.values();
-        this.labels = labels;
         this.d = features.columns();
-        this.k = k;
-        int rows = Math.min(maxBatch, features.rows());
-        this.batchX = new float[rows * d];
-        this.batchY = new double[rows];
-        this.thetaF = new float[k * d + k];
-        this.scoresF = new float[Math.max(rows, Math.min(maxBlock, features.rows())) * k];
-        this.gradientF = new float[k * d];
+        this.weightsF = new float[maxColumns * d];
+        this.blockF = new float[Math.max(1, maxRows) * maxColumns];
     }
 
     @Override
-    public void gather(int[] order, int from, int to) {
-        batchRows = to - from;
-        for (int i = 0; i < batchRows; i++) {
-            int row = order[from + i];
-            System.arraycopy(x, row * d, batchX, i * d, d);
-            batchY[i] = labels[row];
+    public void scores(int from, int to, double[] weights, int columns, double[] out) {
+        int n = to - from;
+        for (int i = 0; i < columns * d; i++) {
+            weightsF[i] = (float) weights[i];
         }
-    }
-
-    @Override
-    public double[] batchLabels() {
-        return batchY;
-    }
-
-    @Override
-    public void batchScores(double[] theta, double[] out) {
-        scores(batchX, 0, batchRows, theta, out);
-    }
-
-    @Override
-    public void blockScores(int from, int to, double[] theta, double[] out) {
-        scores(x, from * d, to - from, theta, out);
-    }
-
-    @Override
-    public void batchGradient(double[] scoreGradient, double[] gradientOut) {
-        int n = batchRows;
-        for (int i = 0; i < n * k; i++) {
-            scoresF[i] = (float) scoreGradient[i];
-        }
-        if (k == 1) {
-            BLAS_INSTANCE.sgemv("N", d, n, 1.0f, batchX, 0, d, scoresF, 0, 1, 0.0f, gradientF, 0, 1);
+        if (columns == 1) {
+            BLAS_INSTANCE.sgemv("T", d, n, 1.0f, x, from * d, d, weightsF, 0, 1, 0.0f, blockF, 0, 1);
         } else {
-            BLAS_INSTANCE.sgemm("N", "T", d, k, n, 1.0f, batchX, 0, d, scoresF, 0, k, 0.0f, gradientF, 0, d);
+            BLAS_INSTANCE.sgemm("T", "N", columns, n, d, 1.0f, weightsF, 0, d, x, from * d, d, 0.0f, blockF, 0,
+                    columns);
         }
-        for (int i = 0; i < k * d; i++) {
-            gradientOut[i] = gradientF[i];
+        for (int i = 0; i < n * columns; i++) {
+            out[i] = blockF[i];
         }
-        Kernel.biasGradient(scoreGradient, n, k, gradientOut, k * d);
     }
 
-    private void scores(float[] a, int offset, int n, double[] theta, double[] out) {
-        for (int i = 0; i < k * d; i++) {
-            thetaF[i] = (float) theta[i];
+    @Override
+    public void gradient(int from, int to, double[] scoreGradient, int columns, double[] out) {
+        int n = to - from;
+        for (int i = 0; i < n * columns; i++) {
+            blockF[i] = (float) scoreGradient[i];
         }
-        if (k == 1) {
-            BLAS_INSTANCE.sgemv("T", d, n, 1.0f, a, offset, d, thetaF, 0, 1, 0.0f, scoresF, 0, 1);
+        if (columns == 1) {
+            BLAS_INSTANCE.sgemv("N", d, n, 1.0f, x, from * d, d, blockF, 0, 1, 0.0f, weightsF, 0, 1);
         } else {
-            BLAS_INSTANCE.sgemm("T", "N", k, n, d, 1.0f, thetaF, 0, d, a, offset, d, 0.0f, scoresF, 0, k);
+            BLAS_INSTANCE.sgemm("N", "T", d, columns, n, 1.0f, x, from * d, d, blockF, 0, columns, 0.0f,
+                    weightsF, 0, d);
         }
-        int biasStart = k * d;
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < k; j++) {
-                out[r * k + j] = scoresF[r * k + j] + theta[biasStart + j];
-            }
+        for (int i = 0; i < columns * d; i++) {
+            out[i] = weightsF[i];
         }
     }
 }

@@ -1,57 +1,89 @@
 package org.sparkhpo.train;
 
 import org.sparkhpo.data.DenseFeatures;
+import org.sparkhpo.data.Features;
 import org.sparkhpo.data.FloatDenseFeatures;
-import org.sparkhpo.data.LabeledData;
 import org.sparkhpo.data.SparseFeatures;
 
 /**
- * The hot path of training: scores of a linear model for a block of rows, and the weight gradient of a
- * mini-batch from the derivative of the loss with respect to the scores.
+ * The hot path of training: the products of a contiguous block of rows with one or several linear models
+ * side by side, read in place from the (broadcast) feature array with no copy.
  *
- * <p>Parameters are one array {@code theta} of length k*d + k: the k x d weights row-major (row j holds
- * class j's weights), then the k biases. Scores S = X W^T + 1 b^T; with G = dl/dS the gradient is
- * dW = G^T X and db = 1^T G.
+ * <p>Layout. A model with k scores per row has parameters {@code theta} of length k*d + k: the k x d weights
+ * row-major (row j holds score j's weights), then the k biases. A <em>pack</em> of K models puts their weight
+ * blocks one after the other, a (K k) x d row-major matrix W whose first k rows are model 0's; every product
+ * here takes such a matrix with {@code columns} = K k rows. With X the n x d block of rows [from, to):
+ * <pre>
+ *   scores     S = X W^T        (n x columns, row-major)
+ *   gradient  dW = G^T X        (columns x d, row-major), G = dl/dS (n x columns, row-major)
+ * </pre>
+ * Each is one matrix product for the whole pack, so K models cost one read of the block (Bottou, "Large-scale
+ * machine learning with stochastic gradient descent", COMPSTAT 2010, for the mini-batch form; packing many
+ * models into one GEMM is the batching of independent problems of the BLAS "batched GEMM" proposals).
+ * Biases are the caller's: their gradient is {@link #biasGradient}.
  *
- * <p>Lifecycle: built inside a Spark task for one trial and one data part; owns its buffers (sized for
- * the largest mini-batch once) so no call allocates. Not thread-safe.
+ * <p>Lifecycle: built inside a Spark task for one data part; owns its buffers (sized once for the largest
+ * block and pack it will see) so no call allocates. Not thread-safe.
  */
 public interface Kernel {
     /**
-     * @param data the rows to train or score on (read only)
-     * @param k scores per row
-     * @param maxBatch the largest mini-batch {@link #gather} will be asked for
-     * @return the kernel for dense (BLAS) or sparse (CSR) features
+     * @param features the rows (read only, never copied)
+     * @param maxRows the most rows of one block a call will pass
+     * @param maxColumns the most weight rows (K k) a call will pass
+     * @return the kernel for dense double (dgemm), dense float (sgemm) or sparse (CSR) features
      */
-    static Kernel of(LabeledData data, int k, int maxBatch) {
-        if (data.features() instanceof DenseFeatures dense) {
-            return new DenseKernel(dense, data.labels(), k, maxBatch);
+    static Kernel of(Features features, int maxRows, int maxColumns) {
+        if (features instanceof DenseFeatures dense) {
+            return new DenseKernel(dense);
         }
-        if (data.features() instanceof FloatDenseFeatures dense) {
-            return new FloatDenseKernel(dense, data.labels(), k, maxBatch, ModelEvaluator.BLOCK_ROWS);
+        if (features instanceof FloatDenseFeatures dense) {
+            return new FloatDenseKernel(dense, Math.min(maxRows, dense.rows()), maxColumns);
         }
-        return new SparseKernel((SparseFeatures) data.features(), data.labels(), k, maxBatch);
+        return new SparseKernel((SparseFeatures) features);
     }
 
-    /** Selects rows {@code order[from..to)} as the current mini-batch (copying them when that helps BLAS). */
-    void gather(int[] order, int from, int to);
-
-    /** @return the labels of the current mini-batch, in batch order (valid until the next gather) */
-    double[] batchLabels();
-
-    /** Writes the scores of the current mini-batch, row-major batch x k, into {@code out}. */
-    void batchScores(double[] theta, double[] out);
+    /**
+     * Writes S = X W^T for rows [from, to): {@code out[r * columns + c]} is row (from + r) times weight row c.
+     *
+     * @param from first row
+     * @param to one past the last row
+     * @param weights W, row-major columns x d (only its first columns * d entries are read)
+     * @param columns the number of weight rows
+     * @param out receives (to - from) x columns scores; every entry is overwritten
+     */
+    void scores(int from, int to, double[] weights, int columns, double[] out);
 
     /**
-     * Writes the gradient of the current mini-batch (weights then biases, same layout as theta).
+     * Writes dW = G^T X for rows [from, to): {@code out[c * d + j]} is the sum over the block of
+     * {@code G[r * columns + c] * X[from + r][j]}.
      *
-     * @param scoreGradient dl/dS, row-major batch x k
-     * @param gradientOut receives G^T X and 1^T G; every entry is overwritten
+     * @param from first row
+     * @param to one past the last row
+     * @param scoreGradient G, row-major (to - from) x columns
+     * @param columns the number of weight rows
+     * @param out receives columns x d values; every one of them is overwritten
      */
-    void batchGradient(double[] scoreGradient, double[] gradientOut);
+    void gradient(int from, int to, double[] scoreGradient, int columns, double[] out);
 
-    /** Writes the scores of rows [from, to) in data order, row-major (to - from) x k, into {@code out}. */
-    void blockScores(int from, int to, double[] theta, double[] out);
+    /**
+     * Writes the scores of one model (weights and biases) for rows [from, to), row-major (to - from) x k.
+     *
+     * @param from first row
+     * @param to one past the last row
+     * @param theta the model's parameters, k*d weights then k biases
+     * @param k scores per row
+     * @param d features per row
+     * @param out receives the scores
+     */
+    default void modelScores(int from, int to, double[] theta, int k, int d, double[] out) {
+        scores(from, to, theta, k, out);
+        int biasStart = k * d;
+        for (int r = 0; r < to - from; r++) {
+            for (int j = 0; j < k; j++) {
+                out[r * k + j] += theta[biasStart + j];
+            }
+        }
+    }
 
     /**
      * Writes the bias gradient 1^T G: the column sums of the n x k score gradient, at {@code biasStart}.

@@ -14,6 +14,7 @@ public final class ModelEvaluator {
     private final LabeledData data;
     private final Kernel kernel;
     private final int k;
+    private final int d;
     private final double[] scores;
     private final boolean regression;
 
@@ -25,8 +26,9 @@ public final class ModelEvaluator {
     public ModelEvaluator(LabeledData data, int k, boolean regression) {
         this.data = data;
         this.regression = regression;
-        this.kernel = Kernel.of(data, k, 1);
+        this.kernel = Kernel.of(data.features(), BLOCK_ROWS, k);
         this.k = k;
+        this.d = data.features().columns();
         this.scores = new double[Math.min(BLOCK_ROWS, Math.max(1, data.rows())) * k];
     }
 
@@ -40,7 +42,7 @@ public final class ModelEvaluator {
         int n = data.rows();
         for (int from = 0; from < n; from += BLOCK_ROWS) {
             int to = Math.min(n, from + BLOCK_ROWS);
-            kernel.blockScores(from, to, theta, scores);
+            kernel.modelScores(from, to, theta, k, d, scores);
             metric.accumulate(scores, data.labels(), from, to - from, k, sum);
         }
         return metric.finish(sum);
@@ -56,7 +58,7 @@ public final class ModelEvaluator {
         int n = data.rows();
         for (int from = 0; from < n; from += BLOCK_ROWS) {
             int to = Math.min(n, from + BLOCK_ROWS);
-            kernel.blockScores(from, to, theta, scores);
+            kernel.modelScores(from, to, theta, k, d, scores);
             for (int r = 0; r < to - from; r++) {
                 predictionsOut[from + r] = regression ? scores[r]
                         : Metric.predictedClass(scores, r * k, k);

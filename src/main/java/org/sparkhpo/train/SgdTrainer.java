@@ -1,20 +1,20 @@
 package org.sparkhpo.train;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
-import org.sparkhpo.common.TrialSeeds;
+import java.util.ArrayList;
+import java.util.List;
 import org.sparkhpo.data.LabeledData;
 
 /**
  * Mini-batch momentum SGD for a linear model (MLlib's {@code GradientDescent} with momentum and early
- * stopping). Each epoch visits the training rows in a fresh seeded order, in mini-batches of
- * {@code batchSize} (the last one smaller); each mini-batch takes one {@link MomentumUpdater} step on the
+ * stopping). Each epoch visits the training rows as contiguous blocks of {@code batchSize} rows in a fresh
+ * seeded block order ({@link BlockOrder}; a partial block, when the size does not divide the rows, is a
+ * smaller batch); each mini-batch takes one {@link MomentumUpdater} step on the
  * mean loss of the batch at step size eta_t from the {@link LearningRateSchedule}. After every epoch the
  * validation metric is measured; the parameters of the best epoch are kept as the run's checkpoint and a
  * {@link PatienceStopper} may end the run early.
  *
- * <p>The order of epoch e is a Fisher–Yates shuffle seeded by {@code TrialSeeds.of(seed, e)}, so it
- * depends only on the run's seed and the epoch number. A NaN or infinite loss, or an epoch mean loss above
+ * <p>The order of epoch e is {@link BlockOrder#shuffled}{@code (seed, e)}, so it depends only on the run's
+ * (data order) seed and the epoch number. A NaN or infinite loss, or an epoch mean loss above
  * {@code divergenceFactor} times the first mini-batch's, ends the run as failed with the epoch and reason.
  *
  * <p>Resumption ({@link #trainFrom}): a run can stop after any epoch with its {@link TrainingState} and be
@@ -22,7 +22,10 @@ import org.sparkhpo.data.LabeledData;
  * an uninterrupted one (the schedule depends on progress only, the shuffle on (seed, epoch) only).
  * {@link #withMedianRule} adds the {@link MedianStopper} to the patience rule.
  *
- * <p>Lifecycle: immutable and cheap; one {@link #train} call per trial builds its own buffers and state.
+ * <p>Packs ({@link #trainPack}): several models with the same batch size train together, one pair of matrix
+ * products per mini-batch for all of them ({@link TrainingPack}); a single run is a pack of one.
+ *
+ * <p>Lifecycle: immutable and cheap; each call builds its own buffers and state.
  */
 public final class SgdTrainer {
     private final Loss loss;
@@ -72,7 +75,7 @@ public final class SgdTrainer {
      * @param train the training rows
      * @param validation the validation rows, or null to train the full budget and keep the last epoch
      * @param hyperParameters the step size, momentum, batch size, budget, penalties and schedule
-     * @param seed the run's seed
+     * @param seed the data order seed ({@link BlockOrder#seedOf} of the job seed in a job)
      * @return the checkpoint and what happened
      */
     public TrainingOutcome train(LabeledData train, LabeledData validation, HyperParameters hyperParameters,
@@ -88,7 +91,7 @@ public final class SgdTrainer {
      * @param train the training rows
      * @param validation the validation rows, or null to keep the last epoch
      * @param hyperParameters the hyperparameters (their epoch budget shapes the schedule)
-     * @param seed the run's seed
+     * @param seed the data order seed
      * @param stopAfter the most epochs to run, 1 .. budget
      * @return the checkpoint and what happened
      */
@@ -98,9 +101,9 @@ public final class SgdTrainer {
             throw new IllegalArgumentException("stopAfter: " + stopAfter + " must be in [1, "
                     + hyperParameters.epochs() + "]");
         }
-        long start = System.nanoTime();
-        Run run = new Run(train, validation, hyperParameters, seed);
-        return run.execute(start, stopAfter);
+        TrainingState start = TrainingState.initial(numParameters(train));
+        return trainPack(List.of(new PackMember(hyperParameters, start, stopAfter)), train, validation, seed)
+                .get(0).outcome();
     }
 
     /**
@@ -115,187 +118,70 @@ public final class SgdTrainer {
      * @param validation the validation rows, or null to keep the last epoch
      * @param hyperParameters the hyperparameters; their epoch budget T shapes the schedule, so every
      *     segment of one run must be given the same budget
-     * @param seed the run's seed (the same for every segment)
+     * @param seed the data order seed (the same for every segment)
      * @return the outcome of the run so far and its state
      */
     public ResumedTraining trainFrom(TrainingState start, int targetEpochs, LabeledData train,
                                      LabeledData validation, HyperParameters hyperParameters, long seed) {
-        if (targetEpochs < start.epochsDone() || targetEpochs > hyperParameters.epochs()) {
-            throw new IllegalArgumentException("target epochs: " + targetEpochs + " must be in ["
-                    + start.epochsDone() + ", " + hyperParameters.epochs() + "]");
+        return trainPack(List.of(new PackMember(hyperParameters, start, targetEpochs)), train, validation, seed)
+                .get(0);
+    }
+
+    /**
+     * Trains several models together as one {@link TrainingPack}: one pair of matrix products per mini-batch
+     * for all of them, then each model's own step. Every member sees the blocks in the order of
+     * {@code seed} (common random numbers), so each result equals that of {@link #trainFrom} for the member
+     * alone with the same seed, up to the summation order inside BLAS. Members leave the pack when they
+     * reach their target, stop early or fail; the others go on.
+     *
+     * @param members the models; all with the same batch size and the same epochs done
+     * @param train the training rows
+     * @param validation the validation rows, or null to keep each member's last epoch
+     * @param seed the data order seed
+     * @return each member's outcome and state, in the order of {@code members}; a member's
+     *     {@code trainSeconds} is the pack's wall time until the member left it
+     * @throws IllegalArgumentException when members differ in batch size or epochs done, or a state does
+     *     not fit the model
+     */
+    public List<ResumedTraining> trainPack(List<PackMember> members, LabeledData train, LabeledData validation,
+                                           long seed) {
+        if (members.isEmpty()) {
+            return List.of();
         }
-        long begin = System.nanoTime();
-        Run run = new Run(train, validation, hyperParameters, seed);
-        run.restore(start);
-        TrainingOutcome outcome = run.execute(begin, targetEpochs);
-        boolean medianStopped = run.stopper instanceof MedianStopper rule && rule.triggered();
-        return new ResumedTraining(outcome, run.snapshot(), start.epochsDone(), medianStopped);
+        PackMember first = members.get(0);
+        for (PackMember member : members) {
+            if (member.hyperParameters().batchSize() != first.hyperParameters().batchSize()
+                    || member.start().epochsDone() != first.start().epochsDone()) {
+                throw new IllegalArgumentException("pack: every member needs the same batch size and epochs done,"
+                        + " got " + member.hyperParameters().batchSize() + "/" + member.start().epochsDone()
+                        + " and " + first.hyperParameters().batchSize() + "/" + first.start().epochsDone());
+            }
+        }
+        long startNanos = System.nanoTime();
+        int k = outputs();
+        int d = train.features().columns();
+        int maxBatch = Math.min(first.hyperParameters().batchSize(), train.rows());
+        RunSettings settings = new RunSettings(loss, metric, rules, medians);
+        List<ModelRun> runs = new ArrayList<>(members.size());
+        for (PackMember member : members) {
+            runs.add(new ModelRun(settings, member, k, d, maxBatch));
+        }
+        ModelEvaluator validationEvaluator = validation == null ? null : evaluator(validation);
+        new TrainingPack(runs, train, validationEvaluator, first.hyperParameters().batchSize(), seed, k).run();
+        List<ResumedTraining> results = new ArrayList<>(runs.size());
+        for (ModelRun run : runs) {
+            results.add(run.result(startNanos));
+        }
+        return results;
+    }
+
+    /** @return the number of parameters (k d + k) of a model of this trainer on {@code data} */
+    public int numParameters(LabeledData data) {
+        return outputs() * (data.features().columns() + 1);
     }
 
     /** @return an evaluator of {@code data} for models of this trainer */
     public ModelEvaluator evaluator(LabeledData data) {
         return new ModelEvaluator(data, outputs(), regression);
-    }
-
-    /** The mutable state of one run: parameters, velocity, buffers, order, best so far. */
-    private final class Run {
-        private final Kernel kernel;
-        private final ModelEvaluator validationEvaluator;
-        private final HyperParameters hp;
-        private final LearningRateSchedule schedule;
-        private final MomentumUpdater updater;
-        private final PatienceStopper patience;
-        private final EarlyStopper stopper;
-        private final long seed;
-        private final int rows;
-        private final int k;
-        private final int[] order;
-        private final double[] theta;
-        private final double[] gradient;
-        private final double[] scores;
-        private double[] best;
-        private double bestMetric = Double.NaN;
-        private int bestEpoch;
-        private double referenceLoss = Double.NaN;
-        private double lastLoss = Double.NaN;
-        private int epochsDone;
-        private boolean stopped;
-        private final double[] history;
-        private int historyLength;
-
-        Run(LabeledData train, LabeledData validation, HyperParameters hp, long seed) {
-            this.k = outputs();
-            int d = train.features().columns();
-            this.hp = hp;
-            this.seed = seed;
-            this.rows = train.rows();
-            this.kernel = Kernel.of(train, k, hp.batchSize());
-            this.validationEvaluator = validation == null ? null : evaluator(validation);
-            this.schedule = hp.learningRateSchedule();
-            this.theta = new double[k * d + k];
-            this.gradient = new double[theta.length];
-            this.updater = new MomentumUpdater(hp, k * d, theta.length);
-            this.patience = new PatienceStopper(metric, rules.patience(), rules.minDelta());
-            this.stopper = medians == null ? patience : new MedianStopper(patience, metric, medians);
-            this.history = new double[hp.epochs()];
-            this.order = new int[rows];
-            this.scores = new double[Math.min(hp.batchSize(), rows) * k];
-        }
-
-        TrainingOutcome execute(long startNanos, int stopAfter) {
-            int epoch = epochsDone;
-            String failure = null;
-            while (epoch < stopAfter && failure == null && !stopped) {
-                failure = epoch(epoch);
-                epoch++;
-                if (failure == null && checkpoint(epoch)) {
-                    stopped = true;
-                }
-            }
-            epochsDone = epoch;
-            if (failure != null) {
-                failure = "epoch " + epoch + ": " + failure;
-            }
-            double seconds = (System.nanoTime() - startNanos) / 1e9;
-            return new TrainingOutcome(failure, best, bestEpoch, epoch, bestMetric, lastLoss, seconds);
-        }
-
-        /** Runs one epoch; returns a failure reason or null. */
-        private String epoch(int epoch) {
-            shuffle(epoch);
-            int batch = hp.batchSize();
-            int batchesPerEpoch = (rows + batch - 1) / batch;
-            double total = 0.0;
-            for (int b = 0; b < batchesPerEpoch; b++) {
-                int from = b * batch;
-                int to = Math.min(rows, from + batch);
-                double batchLoss = miniBatch(from, to, schedule.rate(epoch + b / (double) batchesPerEpoch));
-                if (!Double.isFinite(batchLoss)) {
-                    return "training loss is " + batchLoss + " at mini-batch " + (b + 1);
-                }
-                if (Double.isNaN(referenceLoss)) {
-                    referenceLoss = Math.max(batchLoss / (to - from), Double.MIN_NORMAL);
-                }
-                total += batchLoss;
-            }
-            lastLoss = total / rows;
-            if (lastLoss > rules.divergenceFactor() * referenceLoss) {
-                return "training loss exploded to " + lastLoss + " (over " + rules.divergenceFactor()
-                        + " x the initial " + referenceLoss + ")";
-            }
-            return null;
-        }
-
-        /** One step on rows order[from..to); returns the batch's summed loss before the step. */
-        private double miniBatch(int from, int to, double eta) {
-            int n = to - from;
-            kernel.gather(order, from, to);
-            kernel.batchScores(theta, scores);
-            double batchLoss = loss.gradient(scores, kernel.batchLabels(), 0, n, k, scores);
-            double inverse = 1.0 / n;
-            for (int i = 0; i < n * k; i++) {
-                scores[i] *= inverse;
-            }
-            kernel.batchGradient(scores, gradient);
-            updater.step(theta, gradient, eta);
-            return batchLoss;
-        }
-
-        /** Measures the validation metric after {@code epochsDone}; returns true to stop early. */
-        private boolean checkpoint(int epochsDone) {
-            if (validationEvaluator == null) {
-                best = theta.clone();
-                bestEpoch = epochsDone;
-                return false;
-            }
-            double value = validationEvaluator.evaluate(theta, metric);
-            history[historyLength++] = value;
-            if (stopper.record(epochsDone, value)) {
-                best = theta.clone();
-                bestEpoch = epochsDone;
-                bestMetric = value;
-            }
-            return stopper.shouldStop();
-        }
-
-        /** Puts this fresh run where {@code state} left off; the schedule and shuffles need nothing more. */
-        void restore(TrainingState state) {
-            if (state.theta().length != theta.length) {
-                throw new IllegalArgumentException("training state: " + state.theta().length
-                        + " parameters, but this model has " + theta.length);
-            }
-            System.arraycopy(state.theta(), 0, theta, 0, theta.length);
-            System.arraycopy(state.velocity(), 0, updater.velocity(), 0, theta.length);
-            best = state.bestTheta() == null ? null : state.bestTheta().clone();
-            bestEpoch = state.bestEpoch();
-            bestMetric = state.bestMetric();
-            patience.restore(state.bestMetric(), state.epochsWithoutImprovement());
-            referenceLoss = state.referenceLoss();
-            lastLoss = state.lastTrainLoss();
-            epochsDone = state.epochsDone();
-            stopped = state.stopped();
-            historyLength = state.history().length;
-            System.arraycopy(state.history(), 0, history, 0, historyLength);
-        }
-
-        /** @return a copy of the current state, for a checkpoint */
-        TrainingState snapshot() {
-            return new TrainingState(theta.clone(), updater.velocity().clone(), epochsDone,
-                    best == null ? null : best.clone(), bestEpoch, bestMetric, patience.epochsWithoutImprovement(),
-                    referenceLoss, lastLoss, stopped, Arrays.copyOf(history, historyLength));
-        }
-
-        private void shuffle(int epoch) {
-            for (int i = 0; i < rows; i++) {
-                order[i] = i;
-            }
-            SplittableRandom random = new SplittableRandom(TrialSeeds.of(seed, epoch));
-            for (int i = rows - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
-        }
     }
 }

@@ -15,7 +15,8 @@ import java.util.Arrays;
  *       configuration's {@code epochs} to their maximum budget (so every rung of a configuration trains
  *       on one cosine or step curve).</li>
  *   <li>The shuffling RNG state: the order of epoch e is drawn from a fresh generator seeded by
- *       {@code TrialSeeds.of(seed, e)}, so the seed and {@code epochsDone} are the shuffling state.</li>
+ *       {@code TrialSeeds.of(orderSeed, e)} ({@link BlockOrder}), so the job's order seed and {@code epochsDone}
+ *       are the shuffling state.</li>
  * </ul>
  *
  * <p>Arrays are owned by the state once built (the trainer hands out copies), so a state is effectively

@@ -27,7 +27,7 @@ import org.sparkhpo.train.TrainingState;
  * </pre>
  *
  * @param trialId the trial whose state this is (the file name of the checkpoint)
- * @param seed the seed the run trained with; a resumed run must use it (it seeds every epoch's shuffle)
+ * @param seed the trial seed of the run; a resumed run must have it (a check that the checkpoint is its own)
  * @param state the training state
  */
 public record Checkpoint(int trialId, long seed, TrainingState state) {

@@ -31,6 +31,8 @@ public final class MetricKeys {
     public static final String NONZERO_WEIGHTS = "nonzero_weights";
     /** Milliseconds to predict 1000 validation rows. */
     public static final String PREDICT_MS_PER_1000 = "predict_ms_per_1000";
+    /** How many trials trained together in the trial's pack (1 when it trained alone). */
+    public static final String PACK_SIZE = "pack_size";
     /** A known function's value minus its known minimum. */
     public static final String GAP = "gap";
 

@@ -1,6 +1,9 @@
 package org.sparkhpo.trial;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.sparkhpo.data.PreparedData;
 
 /**
@@ -28,5 +31,32 @@ public interface Objective extends Serializable {
      */
     default TrialResult run(Trial trial, PreparedData data, CheckpointStore store) {
         return run(trial, data);
+    }
+
+    /**
+     * Says which trials may be evaluated together as one pack ({@link #runPack}): trials whose keys are equal.
+     *
+     * @param trial the trial
+     * @return the trial's pack key, or empty when it is evaluated alone (the default)
+     */
+    default Optional<Object> packKey(Trial trial) {
+        return Optional.empty();
+    }
+
+    /**
+     * Evaluates trials of equal {@link #packKey} together, in one task. The default evaluates them one after
+     * another; {@link TrialRunner} trains them as one pack.
+     *
+     * @param trials the trials
+     * @param data the prepared (broadcast) data
+     * @param store where checkpoints live, or null when no trial needs one
+     * @return one result per trial, in the order of {@code trials}
+     */
+    default List<TrialResult> runPack(List<Trial> trials, PreparedData data, CheckpointStore store) {
+        List<TrialResult> results = new ArrayList<>(trials.size());
+        for (Trial trial : trials) {
+            results.add(run(trial, data, store));
+        }
+        return results;
     }
 }

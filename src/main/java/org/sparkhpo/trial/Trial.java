@@ -15,7 +15,7 @@ import org.sparkhpo.space.Configuration;
  * @param seed the trial's seed, {@link TrialSeeds#of(long, long)} of the job seed and {@code id}
  * @param phase the strategy phase that proposed the trial (for example {@code grid} or {@code reflect})
  * @param plan epoch budget, checkpoint to resume and median rule ({@link TrialPlan#FULL} for a plain trial);
- *     a trial that resumes another has that trial's seed, since the seed shapes every epoch's shuffle
+ *     a trial that resumes another has that trial's seed, which the checkpoint is checked against
  */
 public record Trial(int id, int round, Configuration configuration, long seed, String phase, TrialPlan plan)
         implements Serializable {

@@ -1,15 +1,19 @@
 package org.sparkhpo.trial;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.LossType;
 import org.sparkhpo.train.Metric;
 import org.sparkhpo.train.ModelEvaluator;
+import org.sparkhpo.train.PackMember;
 import org.sparkhpo.train.ResumedTraining;
 import org.sparkhpo.train.SgdTrainer;
 import org.sparkhpo.train.StoppingRules;
@@ -17,9 +21,17 @@ import org.sparkhpo.train.TrainingOutcome;
 import org.sparkhpo.train.TrainingState;
 
 /**
- * Runs one trial where the data is (inside a Spark task, or in a plain loop in tests): lays the trial's
+ * Runs trials where the data is (inside a Spark task, or in a plain loop in tests): lays each trial's
  * configuration over the fixed hyperparameters, trains, measures inference cost, and turns everything,
  * failures included, into a {@link TrialResult}. It never throws for a trial's own failure.
+ *
+ * <p>Packs ({@link #runPack}): trials with the same batch size (and the same median curve) train together
+ * through {@link SgdTrainer#trainPack}, one pair of matrix products per mini-batch for all of them. Every trial
+ * of a job sees the training rows in the order of one data order seed ({@code orderSeed}, derived from the
+ * job seed alone by {@code train.BlockOrder.seedOf}): common random numbers, so a trial's result is the same
+ * whether it trained alone or in any pack, and comparisons between configurations are not blurred by
+ * different data orders. Inside a task a pack is split by the epochs its members have done (a resumed rung
+ * starts where its checkpoint ended), since the epoch chooses the data order.
  *
  * <p>Shipped to executors inside the task closure; immutable and small (the data is passed in, from the
  * broadcast).
@@ -28,9 +40,10 @@ import org.sparkhpo.train.TrainingState;
  * @param metric the objective metric on validation
  * @param stopping early stopping and divergence rules
  * @param fixed the hyperparameters used where a configuration sets nothing
+ * @param orderSeed the data order seed of the job ({@code BlockOrder.seedOf(job seed)})
  */
-public record TrialRunner(LossType lossType, Metric metric, StoppingRules stopping, HyperParameters fixed)
-        implements Serializable, Objective {
+public record TrialRunner(LossType lossType, Metric metric, StoppingRules stopping, HyperParameters fixed,
+                          long orderSeed) implements Serializable, Objective {
 
     /** Metric key of the objective on validation, for example {@code val_accuracy}. */
     public static String objectiveKey(Metric metric) {
@@ -38,44 +51,136 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
     }
 
     /**
+     * Trials with the same batch size and the same median curve (or none) may train as one pack.
+     *
+     * @param trial the trial
+     * @return the key, or empty when the configuration is invalid (the trial then fails alone)
+     */
+    @Override
+    public Optional<Object> packKey(Trial trial) {
+        try {
+            int batchSize = fixed.with(trial.configuration()).batchSize();
+            List<Double> medians = trial.plan().medianRule()
+                    ? Arrays.stream(trial.plan().medians()).boxed().toList() : List.of();
+            return Optional.of(List.of(batchSize, medians));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Runs a trial with a {@link TrialPlan}: a rung evaluation of successive halving or Hyperband (trains
      * from the checkpoint of trial {@code plan.resumes()}, or from zero, until {@code plan.budgetEpochs()}
      * epochs are done, then checkpoints when the budget is below the configuration's) or a trial under the
-     * median stopping rule (ends PRUNED when the rule stops it). A plain trial runs as {@link #run(Trial,
-     * PreparedData)}. Besides the usual metrics, a planned trial reports {@code rung}, {@code budget_epochs},
-     * {@code resumed_from_trial} (-1 when none), {@code resumed_from_epoch} and {@code epochs_trained} (the
-     * epochs this trial trained itself; {@code epochs} and {@code best_epoch} count from the run's start).
+     * median stopping rule (ends PRUNED when the rule stops it), or a plain trial. Besides the usual metrics,
+     * a rung reports {@code rung}, {@code budget_epochs}, {@code resumed_from_trial} (-1 when none),
+     * {@code resumed_from_epoch} and {@code epochs_trained} (the epochs this trial trained itself;
+     * {@code epochs} and {@code best_epoch} count from the run's start).
      *
      * @param trial the trial
      * @param data the prepared data
      * @param store where checkpoints are read and written; may be null for trials that need none
      * @return the trial's result, FAILED with the reason when training diverged or anything threw
      */
+    @Override
     public TrialResult run(Trial trial, PreparedData data, CheckpointStore store) {
-        TrialPlan plan = trial.plan();
-        if (!plan.isRung() && !plan.medianRule()) {
-            return run(trial, data);
-        }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        try {
-            HyperParameters hyperParameters = fixed.with(trial.configuration());
-            SgdTrainer trainer = new SgdTrainer(lossType, metric, stopping, data.numClasses());
-            if (plan.medianRule()) {
-                trainer = trainer.withMedianRule(plan.medians());
+        return runPack(List.of(trial), data, store).get(0);
+    }
+
+    /**
+     * @param trial the trial
+     * @param data the prepared data
+     * @return the trial's result, FAILED with the reason when training diverged or anything threw
+     */
+    @Override
+    public TrialResult run(Trial trial, PreparedData data) {
+        return run(trial, data, null);
+    }
+
+    /**
+     * Trains trials of one {@link #packKey} together: each is prepared (hyperparameters, start state from its
+     * checkpoint), those with equal epochs done train as one pack, and each gets its own result, checkpoint
+     * and inference cost, as {@link #run(Trial, PreparedData, CheckpointStore)} gives it alone. A trial whose
+     * preparation throws fails alone; {@code train_seconds} of a packed trial is the pack's wall time until the
+     * trial left it, and {@code pack_size} says how many trials trained together.
+     *
+     * @param trials trials of equal pack key
+     * @param data the prepared data
+     * @param store where checkpoints are read and written; may be null for trials that need none
+     * @return one result per trial, in the order of {@code trials}
+     */
+    @Override
+    public List<TrialResult> runPack(List<Trial> trials, PreparedData data, CheckpointStore store) {
+        TrialResult[] results = new TrialResult[trials.size()];
+        Map<Integer, List<Integer>> byStartEpoch = new TreeMap<>();
+        List<PackMember> members = new ArrayList<>(trials.size());
+        for (int i = 0; i < trials.size(); i++) {
+            Trial trial = trials.get(i);
+            try {
+                members.add(member(trial, data, store));
+                byStartEpoch.computeIfAbsent(members.get(i).start().epochsDone(), e -> new ArrayList<>()).add(i);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                members.add(null);
+                results[i] = TrialResult.failed(trial, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        new LinkedHashMap<>());
             }
-            TrainingState start = startState(trial, store, trainer.outputs() * (data.numFeatures() + 1));
-            int target = plan.isRung() ? plan.budgetEpochs() : hyperParameters.epochs();
-            ResumedTraining run = trainer.trainFrom(start, target, data.train(), data.validation(),
-                    hyperParameters, trial.seed());
+        }
+        for (List<Integer> pack : byStartEpoch.values()) {
+            trainPack(pack, trials, members, data, store, results);
+        }
+        return Arrays.asList(results);
+    }
+
+    private PackMember member(Trial trial, PreparedData data, CheckpointStore store) {
+        HyperParameters hyperParameters = fixed.with(trial.configuration());
+        TrainingState start = startState(trial, store, trainer(trial, data).numParameters(data.train()));
+        int target = trial.plan().isRung() ? trial.plan().budgetEpochs() : hyperParameters.epochs();
+        return new PackMember(hyperParameters, start, target);
+    }
+
+    private SgdTrainer trainer(Trial trial, PreparedData data) {
+        SgdTrainer trainer = new SgdTrainer(lossType, metric, stopping, data.numClasses());
+        return trial.plan().medianRule() ? trainer.withMedianRule(trial.plan().medians()) : trainer;
+    }
+
+    /** Trains the trials at {@code indices} as one pack and fills in their results. */
+    private void trainPack(List<Integer> indices, List<Trial> trials, List<PackMember> members, PreparedData data,
+                           CheckpointStore store, TrialResult[] results) {
+        List<PackMember> pack = indices.stream().map(members::get).toList();
+        Trial first = trials.get(indices.get(0));
+        List<ResumedTraining> runs;
+        try {
+            runs = trainer(first, data).trainPack(pack, data.train(), data.validation(), orderSeed);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            for (int i : indices) {
+                results[i] = TrialResult.failed(trials.get(i), e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        new LinkedHashMap<>());
+            }
+            return;
+        }
+        for (int p = 0; p < indices.size(); p++) {
+            int i = indices.get(p);
+            results[i] = result(trials.get(i), members.get(i), runs.get(p), pack.size(), data, store);
+        }
+    }
+
+    /** The result of one trained trial: metrics, checkpoint when its rung needs one, inference cost. */
+    private TrialResult result(Trial trial, PackMember member, ResumedTraining run, int packSize,
+                               PreparedData data, CheckpointStore store) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        TrialPlan plan = trial.plan();
+        try {
             putOutcome(run.outcome(), data, metrics);
             putPlan(plan, run, metrics);
+            metrics.put(MetricKeys.PACK_SIZE, (double) packSize);
             List<Double> curve = curve(run);
             if (run.outcome().failed()) {
                 return TrialResult.failed(trial, run.outcome().failure(), metrics, curve);
             }
-            if (plan.isRung() && target < hyperParameters.epochs()) {
+            if (plan.isRung() && member.targetEpochs() < member.hyperParameters().epochs()) {
                 requireStore(store, trial).write(new Checkpoint(trial.id(), trial.seed(), run.state()));
             }
+            SgdTrainer trainer = trainer(trial, data);
             addInferenceCost(trainer.evaluator(data.validation()), data.validation().rows(), run.outcome().theta(),
                     data.numFeatures(), metrics);
             putTieBreaker(trainer, data, run.outcome().theta(), metrics);
@@ -134,35 +239,6 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
         metrics.put(MetricKeys.RESUMED_FROM_TRIAL, (double) plan.resumes());
         metrics.put(MetricKeys.RESUMED_FROM_EPOCH, (double) run.startEpoch());
         metrics.put(MetricKeys.EPOCHS_TRAINED, (double) run.epochsTrained());
-    }
-
-    /**
-     * @param trial the trial
-     * @param data the prepared data
-     * @return the trial's result, FAILED with the reason when training diverged or anything threw
-     */
-    @Override
-    public TrialResult run(Trial trial, PreparedData data) {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        try {
-            HyperParameters hyperParameters = fixed.with(trial.configuration());
-            SgdTrainer trainer = new SgdTrainer(lossType, metric, stopping, data.numClasses());
-            ResumedTraining run = trainer.trainFrom(
-                    TrainingState.initial(trainer.outputs() * (data.numFeatures() + 1)), hyperParameters.epochs(),
-                    data.train(), data.validation(), hyperParameters, trial.seed());
-            TrainingOutcome outcome = run.outcome();
-            putOutcome(outcome, data, metrics);
-            if (outcome.failed()) {
-                return TrialResult.failed(trial, outcome.failure(), metrics, curve(run));
-            }
-            addInferenceCost(trainer.evaluator(data.validation()), data.validation().rows(), outcome.theta(),
-                    data.numFeatures(), metrics);
-            putTieBreaker(trainer, data, outcome.theta(), metrics);
-            return new TrialResult(trial.id(), trial.round(), trial.phase(), TrialState.COMPLETE,
-                    trial.configuration(), metrics, trial.seed(), null, curve(run));
-        } catch (RuntimeException | OutOfMemoryError e) {
-            return TrialResult.failed(trial, e.getClass().getSimpleName() + ": " + e.getMessage(), metrics);
-        }
     }
 
     /**

@@ -108,7 +108,7 @@ class DriverKillIT {
     private static int runCountingTasks(List<String> args, String... extra) {
         SparkSession session = SparkSession.builder()
                 .config(SparkSessions.configure(new org.apache.spark.SparkConf(),
-                        new SparkSettings("local[2]", "driver-kill-it", "WARN")))
+                        new SparkSettings("local[2]", "driver-kill-it", "WARN", SparkSettings.AUTO_PACK_SIZE)))
                 .config("spark.ui.enabled", "false")
                 .getOrCreate();
         AtomicInteger tasks = new AtomicInteger();

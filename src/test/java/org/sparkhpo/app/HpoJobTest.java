@@ -138,7 +138,7 @@ class HpoJobTest {
                 output.toString(), "first", new org.apache.hadoop.conf.Configuration()))
                 .find(best.get("trial_id").asInt()).orElseThrow();
         FinalModel model = FinalModel.train(trial, settings.fixed(), settings.model().loss(), settings.stopping(),
-                data, true);
+                data, true, org.sparkhpo.train.BlockOrder.seedOf(settings.seed()));
         SgdTrainer trainer = new SgdTrainer(settings.model().loss(), Metric.ACCURACY, settings.stopping(),
                 data.numClasses());
         double[] predictions = new double[data.test().rows()];

@@ -57,7 +57,8 @@ class ParquetJobTest {
     }
 
     private static SparkSession session(Path warehouse) {
-        SparkConf conf = SparkSessions.configure(new SparkConf(), new SparkSettings("local[2]", "parquet-test", "WARN"))
+        SparkConf conf = SparkSessions.configure(new SparkConf(), new SparkSettings("local[2]", "parquet-test", "WARN",
+                SparkSettings.AUTO_PACK_SIZE))
                 .set("spark.ui.enabled", "false")
                 .set("spark.sql.warehouse.dir", warehouse.toUri().toString());
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();

@@ -81,7 +81,8 @@ class StandaloneClusterIT {
     private static Recorder session() throws InterruptedException {
         SparkSession session = SparkSession.builder()
                 .config(SparkSessions.configure(new org.apache.spark.SparkConf(),
-                        new SparkSettings(cluster.masterUrl(), "standalone-cluster-it", "WARN")))
+                        new SparkSettings(cluster.masterUrl(), "standalone-cluster-it", "WARN",
+                                SparkSettings.AUTO_PACK_SIZE)))
                 .config("spark.jars", System.getProperty("hpo.shaded.jar"))
                 .config("spark.executor.extraJavaOptions", String.join(" ", JavaProcess.sparkJvmOptions()))
                 .config("spark.executor.memory", "700m")

@@ -48,7 +48,8 @@ public final class MemoryBenchmark {
         PreparedData broadcast = new PreparedData(all.train(), all.validation(), null, all.task(), all.numClasses(),
                 all.standardizer());
         all = null;
-        SparkConf conf = SparkSessions.configure(new SparkConf(), new SparkSettings("local[1]", "memory", "WARN"));
+        SparkConf conf = SparkSessions.configure(new SparkConf(), new SparkSettings("local[1]", "memory", "WARN",
+                SparkSettings.AUTO_PACK_SIZE));
         CountingStream counter = new CountingStream();
         // A stream, as TorrentBroadcast writes it (serialize() to one buffer stops at spark.kryoserializer.buffer.max).
         SerializationStream stream = new KryoSerializer(conf).newInstance().serializeStream(counter);

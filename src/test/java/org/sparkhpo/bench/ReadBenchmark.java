@@ -30,7 +30,8 @@ public final class ReadBenchmark {
         JobSettings idx = SettingsLoader.load(conf, List.of());
         JobSettings parquet = SettingsLoader.load(conf, List.of("hpo.data.format=parquet",
                 "hpo.data.train=\"" + args[1] + "\"", "hpo.data.test=\"" + args[2] + "\""));
-        SparkSession spark = SparkSessions.create(new SparkSettings("local[2]", "read-benchmark", "WARN"));
+        SparkSession spark = SparkSessions.create(new SparkSettings("local[2]", "read-benchmark", "WARN",
+                SparkSettings.AUTO_PACK_SIZE));
         List<Double> idxSeconds = new ArrayList<>();
         List<Double> parquetSeconds = new ArrayList<>();
         PreparedData last = null;

@@ -76,10 +76,25 @@ class StratifiedSplitTest {
     }
 
     @Test
-    void partsKeepTheOriginalRowOrder() {
+    void partsComeInASeededRandomRowOrderForBlockTraining() {
         DataSplit split = StratifiedSplit.split(data(CLASS_SIZES), Task.MULTICLASS, 0.3, 7L);
-        assertSorted(ids(split.train()));
-        assertSorted(ids(split.validation()));
+        int[] train = ids(split.train());
+        int[] sorted = train.clone();
+        Arrays.sort(sorted);
+        assertFalse(Arrays.equals(sorted, train), "the training part is not in file order");
+        assertFalse(Arrays.equals(Arrays.stream(ids(split.validation())).sorted().toArray(),
+                ids(split.validation())), "nor is the validation part");
+    }
+
+    @Test
+    void inRandomOrderIsASeededPermutation() {
+        LabeledData data = data(CLASS_SIZES);
+        int[] once = ids(StratifiedSplit.inRandomOrder(data, 3L));
+        assertArrayEquals(once, ids(StratifiedSplit.inRandomOrder(data, 3L)));
+        assertFalse(Arrays.equals(once, ids(StratifiedSplit.inRandomOrder(data, 4L))));
+        int[] sorted = once.clone();
+        Arrays.sort(sorted);
+        assertArrayEquals(ids(data), sorted);
     }
 
     @Test

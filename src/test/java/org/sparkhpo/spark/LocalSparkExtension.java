@@ -27,7 +27,8 @@ public final class LocalSparkExtension implements BeforeAllCallback, AfterAllCal
     public void beforeAll(ExtensionContext context) {
         SparkSession session = SparkSession.builder()
                 .config(SparkSessions.configure(new org.apache.spark.SparkConf(),
-                        new SparkSettings("local[2]", "spark-hpo-test-" + context.getDisplayName(), "WARN")))
+                        new SparkSettings("local[2]", "spark-hpo-test-" + context.getDisplayName(), "WARN",
+                                SparkSettings.AUTO_PACK_SIZE)))
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2")
                 .getOrCreate();

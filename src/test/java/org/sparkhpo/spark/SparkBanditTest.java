@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkhpo.app.OptimizationLoop;
+import org.sparkhpo.config.SparkSettings;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.report.HadoopCheckpointStore;
 import org.sparkhpo.space.ContinuousParameter;
@@ -49,7 +50,8 @@ class SparkBanditTest {
     private static final StoppingRules NO_PATIENCE = new StoppingRules(0, 0.0, 1000);
     private static final HyperParameters FIXED = new HyperParameters(0.02, 0.9, true, 32, 20, 1e-4, 0, "cosine",
             0.5, 5);
-    private static final TrialRunner RUNNER = new TrialRunner(LossType.SOFTMAX, Metric.ACCURACY, NO_PATIENCE, FIXED);
+    private static final TrialRunner RUNNER = new TrialRunner(LossType.SOFTMAX, Metric.ACCURACY, NO_PATIENCE, FIXED,
+            23L);
     private static final SearchSpace SPACE = new SearchSpace(List.of(
             new ContinuousParameter(Tunable.LEARNING_RATE, 1e-3, 0.3, Scale.LOG, 3)));
 
@@ -90,7 +92,8 @@ class SparkBanditTest {
                 new ConfigurationSampler(() -> new RandomStrategy(SPACE, Integer.MAX_VALUE, 5)), Metric.ACCURACY);
         List<TrialResult> results;
         CheckingEvaluator checking;
-        try (SparkTrialEvaluator spark = new SparkTrialEvaluator(context, DATA, RUNNER, "hyperband", directory)) {
+        try (SparkTrialEvaluator spark = new SparkTrialEvaluator(context, DATA, RUNNER, "hyperband", directory,
+                SparkSettings.AUTO_PACK_SIZE)) {
             checking = new CheckingEvaluator(spark, store);
             results = new OptimizationLoop(strategy, checking, r -> { }, 4, 1000, 42).run();
         }
@@ -118,6 +121,8 @@ class SparkBanditTest {
         }
         assertEquals(resumed.size(), checking.resumedChecked);
         assertEquals(3 + 1 + 1, resumed.size(), "bracket 2 promotes 3 then 1, bracket 1 promotes 1");
+        assertTrue(resumed.stream().anyMatch(r -> r.metric("pack_size") >= 2),
+                "promoted trials resume from their checkpoints as one pack");
         assertTrue(Files.exists(run.resolve("checkpoints")));
         assertLineageEqualsUninterruptedRun(resumed.get(resumed.size() - 1));
     }
@@ -127,7 +132,7 @@ class SparkBanditTest {
         assertEquals(9.0, last.metric("epochs"));
         HyperParameters hp = FIXED.with(last.configuration());
         TrainingOutcome uninterrupted = new SgdTrainer(LossType.SOFTMAX, Metric.ACCURACY, NO_PATIENCE,
-                DATA.numClasses()).train(DATA.train(), DATA.validation(), hp, last.seed());
+                DATA.numClasses()).train(DATA.train(), DATA.validation(), hp, RUNNER.orderSeed());
         assertEquals(uninterrupted.bestMetric(), last.metric("val_accuracy"));
         assertEquals(uninterrupted.bestEpoch(), last.metric("best_epoch"));
         assertEquals(uninterrupted.lastTrainLoss(), last.metric("train_loss"), 1e-12);

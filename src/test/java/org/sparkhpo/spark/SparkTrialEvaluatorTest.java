@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.data.PreparedData;
@@ -29,7 +31,7 @@ class SparkTrialEvaluatorTest {
     private static final PreparedData DATA = GeneratedData.preparedClusters(600, 200, 6, 3, 7);
     private static final TrialRunner RUNNER = new TrialRunner(LossType.SOFTMAX, Metric.ACCURACY,
             new StoppingRules(2, 1e-4, 1000),
-            new HyperParameters(0.05, 0.9, false, 32, 5, 1e-4, 0, "constant", 0.5, 5));
+            new HyperParameters(0.05, 0.9, false, 32, 5, 1e-4, 0, "constant", 0.5, 5), 19L);
 
     private static List<Trial> trials() {
         List<Trial> trials = new ArrayList<>();
@@ -67,6 +69,33 @@ class SparkTrialEvaluatorTest {
             assertEquals(e.metric("epochs"), a.metric("epochs"), 0.0);
             assertEquals(e.metric("train_loss"), a.metric("train_loss"), 0.0);
         }
+    }
+
+    /**
+     * Packed (pack size auto on 2 slots: the four valid trials in two packs of two, the invalid one alone, and
+     * a pack of four): every trial's metrics equal the plain loop's, one trial at a time, to 1e-9.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 4})
+    void packedTrialsGiveTheResultsOfTrialsTrainedAlone(int packSize, JavaSparkContext context) {
+        List<TrialResult> expected = collect(new LocalTrialEvaluator(RUNNER, DATA));
+        List<TrialResult> actual;
+        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, DATA, RUNNER, "grid", null, packSize)) {
+            actual = collect(evaluator);
+        }
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            TrialResult e = expected.get(i);
+            TrialResult a = actual.get(i);
+            assertEquals(e.state(), a.state(), "trial " + i);
+            assertEquals(e.metric("val_accuracy"), a.metric("val_accuracy"), 1e-9, "trial " + i);
+            assertEquals(e.metric("epochs"), a.metric("epochs"), 0.0, "trial " + i);
+            assertEquals(e.metric("train_loss"), a.metric("train_loss"), 1e-9, "trial " + i);
+        }
+        for (int i = 0; i < 4; i++) {
+            assertEquals(packSize == 0 ? 2.0 : 4.0, actual.get(i).metric("pack_size"), "trial " + i);
+        }
+        assertEquals(TrialState.FAILED, actual.get(4).state(), "the invalid trial fails alone");
     }
 
     @Test

@@ -17,8 +17,7 @@ class KernelTest {
     private static final int ROWS = 20;
     private static final int D = 6;
     private static final int CLASSES = 4;
-    /** Padding, then a batch of 7 rows out of order, then padding: gathered as order[2..9). */
-    private static final int[] ORDER = {0, 1, 13, 2, 7, 19, 0, 11, 5, 3};
+    /** A mini-batch is the contiguous block of rows [FROM, TO), read in place. */
     private static final int FROM = 2;
     private static final int TO = 9;
 
@@ -57,7 +56,7 @@ class KernelTest {
             assertEquals(expected[i], actual[i], 1e-4 * Math.max(1e-3, Math.abs(expected[i])), "entry " + i);
         }
         double[] out = new double[ROWS * k];
-        Kernel.of(single, k, 1).blockScores(0, ROWS, theta, out);
+        Kernel.of(single.features(), ROWS, k).modelScores(0, ROWS, theta, k, D, out);
         for (int r = 0; r < ROWS; r++) {
             for (int j = 0; j < k; j++) {
                 double reference = score(single, r, j, k, theta);
@@ -78,7 +77,7 @@ class KernelTest {
             double[] theta = randomTheta(k, 24);
             double[] out = new double[ROWS * k];
             Arrays.fill(out, Double.NaN);
-            Kernel.of(data, k, 1).blockScores(3, 15, theta, out);
+            Kernel.of(data.features(), ROWS, k).modelScores(3, 15, theta, k, D, out);
             for (int r = 3; r < 15; r++) {
                 for (int j = 0; j < k; j++) {
                     assertEquals(score(data, r, j, k, theta), out[(r - 3) * k + j], 1e-12, "row " + r + " class " + j);
@@ -87,20 +86,65 @@ class KernelTest {
         }
     }
 
+    /**
+     * A pack of three models side by side (weights concatenated into one (3 k) x d matrix): each model's
+     * scores and gradient columns equal those of the model alone, in every storage.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"double", "float", "sparse"})
+    void packedProductsEqualEachModelAlone(String storage) {
+        int k = CLASSES;
+        int models = 3;
+        LabeledData dense = data(LossType.SOFTMAX, false, 27);
+        LabeledData data = switch (storage) {
+            case "float" -> new LabeledData(FloatDenseFeatures.of((DenseFeatures) dense.features()), dense.labels());
+            case "sparse" -> GeneratedData.toSparse(dense);
+            default -> dense;
+        };
+        double tolerance = storage.equals("float") ? 1e-4 : 1e-12;
+        int n = TO - FROM;
+        double[] packedWeights = randomTheta(models * k, 28);
+        double[] packedG = randomTheta(n * models * k, 29);
+        Kernel kernel = Kernel.of(data.features(), n, models * k);
+        double[] packedScores = new double[n * models * k];
+        double[] packedGradient = new double[models * k * D];
+        kernel.scores(FROM, TO, packedWeights, models * k, packedScores);
+        kernel.gradient(FROM, TO, packedG, models * k, packedGradient);
+        for (int m = 0; m < models; m++) {
+            double[] weights = Arrays.copyOfRange(packedWeights, m * k * D, (m + 1) * k * D);
+            double[] g = new double[n * k];
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(packedG, r * models * k + m * k, g, r * k, k);
+            }
+            double[] scores = new double[n * k];
+            double[] gradient = new double[k * D];
+            kernel.scores(FROM, TO, weights, k, scores);
+            kernel.gradient(FROM, TO, g, k, gradient);
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < k; j++) {
+                    assertEquals(scores[r * k + j], packedScores[r * models * k + m * k + j], tolerance);
+                }
+            }
+            for (int i = 0; i < k * D; i++) {
+                assertEquals(gradient[i], packedGradient[m * k * D + i], tolerance, "model " + m + " entry " + i);
+            }
+        }
+    }
+
     private static double[] kernelGradient(LossType lossType, LabeledData data, int k, double[] theta) {
         int n = TO - FROM;
-        Kernel kernel = Kernel.of(data, k, n);
+        Kernel kernel = Kernel.of(data.features(), n, k);
         double[] scores = new double[n * k];
         double[] gradient = new double[theta.length];
         Arrays.fill(scores, Double.NaN);
         Arrays.fill(gradient, Double.NaN);
-        kernel.gather(ORDER, FROM, TO);
-        kernel.batchScores(theta, scores);
-        lossType.newLoss().gradient(scores, kernel.batchLabels(), 0, n, k, scores);
+        kernel.modelScores(FROM, TO, theta, k, D, scores);
+        lossType.newLoss().gradient(scores, data.labels(), FROM, n, k, scores);
         for (int i = 0; i < scores.length; i++) {
             scores[i] /= n;
         }
-        kernel.batchGradient(scores, gradient);
+        kernel.gradient(FROM, TO, scores, k, gradient);
+        Kernel.biasGradient(scores, n, k, gradient, k * D);
         return gradient;
     }
 
@@ -108,8 +152,7 @@ class KernelTest {
     private static double[] referenceGradient(LossType lossType, LabeledData data, int k, double[] theta) {
         int n = TO - FROM;
         double[] gradient = new double[theta.length];
-        for (int i = FROM; i < TO; i++) {
-            int row = ORDER[i];
+        for (int row = FROM; row < TO; row++) {
             double[] s = new double[k];
             for (int j = 0; j < k; j++) {
                 s[j] = score(data, row, j, k, theta);

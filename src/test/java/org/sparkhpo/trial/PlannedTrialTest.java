@@ -20,7 +20,8 @@ import org.sparkhpo.train.StoppingRules;
 class PlannedTrialTest {
     private static final PreparedData DATA = GeneratedData.preparedClusters(300, 100, 5, 3, 4);
     private static final TrialRunner RUNNER = new TrialRunner(LossType.SOFTMAX, Metric.ACCURACY,
-            new StoppingRules(0, 0.0, 1000), new HyperParameters(0.05, 0.9, false, 32, 6, 1e-4, 0, "cosine", 0.5, 2));
+            new StoppingRules(0, 0.0, 1000), new HyperParameters(0.05, 0.9, false, 32, 6, 1e-4, 0, "cosine", 0.5, 2),
+            5L);
     private static final Configuration CONFIGURATION = Configuration.empty().with("learning-rate", 0.02);
 
     /** Keeps checkpoints as bytes, so every read decodes what was written. */

@@ -28,7 +28,7 @@ class TrialRunnerTest {
     }
 
     static TrialRunner logisticRunner() {
-        return new TrialRunner(LossType.LOGISTIC, Metric.ACCURACY, STOPPING, FIXED);
+        return new TrialRunner(LossType.LOGISTIC, Metric.ACCURACY, STOPPING, FIXED, 3L);
     }
 
     static Trial trial(int id, Configuration configuration) {
@@ -69,7 +69,7 @@ class TrialRunnerTest {
     void nonzeroWeightsCountWeightsButNotBiases() {
         PreparedData clusters = new PreparedData(GeneratedData.clusters(300, CENTERS, 3),
                 GeneratedData.clusters(90, CENTERS, 4), null, Task.MULTICLASS, 3, null);
-        TrialRunner runner = new TrialRunner(LossType.SOFTMAX, Metric.ACCURACY, STOPPING, FIXED);
+        TrialRunner runner = new TrialRunner(LossType.SOFTMAX, Metric.ACCURACY, STOPPING, FIXED, 3L);
         TrialResult result = runner.run(trial(0, Configuration.empty()), clusters);
         assertEquals(TrialState.COMPLETE, result.state(), result.error());
         assertEquals(6.0, result.metric("nonzero_weights"));
@@ -87,7 +87,7 @@ class TrialRunnerTest {
         double[] weights = {1.5, -2, 0.5};
         PreparedData regression = new PreparedData(GeneratedData.linear(300, weights, 0.5, 5),
                 GeneratedData.linear(60, weights, 0.5, 6), null, Task.REGRESSION, 1, null);
-        TrialRunner runner = new TrialRunner(LossType.LEAST_SQUARES, Metric.RMSE, STOPPING, FIXED);
+        TrialRunner runner = new TrialRunner(LossType.LEAST_SQUARES, Metric.RMSE, STOPPING, FIXED, 3L);
         TrialResult result = runner.run(trial(4, Configuration.empty().with("learning-rate", 1e6)), regression);
         assertEquals(TrialState.FAILED, result.state());
         assertTrue(result.error().contains("epoch"), result.error());

@@ -1,0 +1,66 @@
+package org.sparkhpo.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sparkhpo.config.JobSettings;
+import org.sparkhpo.config.SettingsLoader;
+import org.sparkhpo.data.DataPreparer;
+import org.sparkhpo.data.PreparedData;
+import org.sparkhpo.strategy.Proposal;
+import org.sparkhpo.strategy.grid.GridStrategy;
+import org.sparkhpo.train.BlockOrder;
+import org.sparkhpo.train.HyperParameters;
+import org.sparkhpo.train.Metric;
+import org.sparkhpo.train.PackMember;
+import org.sparkhpo.train.SgdTrainer;
+import org.sparkhpo.train.TrainingState;
+
+/**
+ * Times the grid of a configuration's search space (the 8 configurations of {@code conf/fashion-mnist.conf}) in this thread, without Spark and without validation: once one
+ * configuration after another, once as one pack ({@link SgdTrainer#trainPack}). Prints
+ * {@code pack <trials> <epochs> <alone trial-epochs/s> <packed trial-epochs/s> <ratio>}, the best of three
+ * repetitions each, alternated so both see the same machine load.
+ *
+ * <p>Usage: {@code PackBenchmark CONF epochs [key=value ...]}.
+ */
+public final class PackBenchmark {
+    private PackBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        List<String> overrides = java.util.Arrays.asList(args).subList(2, args.length);
+        JobSettings settings = SettingsLoader.load(args[0], overrides);
+        int epochs = Integer.parseInt(args[1]);
+        PreparedData data = DataPreparer.prepare(settings.data(), settings.model().loss().task(),
+                settings.model().numClasses(), settings.seed());
+        List<HyperParameters> configurations = new ArrayList<>();
+        for (Proposal proposal : new GridStrategy(settings.search().space(), Integer.MAX_VALUE)
+                .ask(Integer.MAX_VALUE)) {
+            configurations.add(settings.fixed().with(proposal.configuration()).withEpochs(epochs));
+        }
+        SgdTrainer trainer = new SgdTrainer(settings.model().loss(), Metric.ACCURACY, settings.stopping(),
+                data.numClasses());
+        long seed = BlockOrder.seedOf(settings.seed());
+        trainer.train(data.train(), null, configurations.get(0).withEpochs(1), seed);
+        double alone = Double.MAX_VALUE;
+        double packed = Double.MAX_VALUE;
+        for (int rep = 0; rep < 3; rep++) {
+            long start = System.nanoTime();
+            for (HyperParameters hp : configurations) {
+                trainer.train(data.train(), null, hp, seed);
+            }
+            alone = Math.min(alone, (System.nanoTime() - start) / 1e9);
+            List<PackMember> members = new ArrayList<>();
+            for (HyperParameters hp : configurations) {
+                members.add(new PackMember(hp, TrainingState.initial(trainer.numParameters(data.train())), epochs));
+            }
+            start = System.nanoTime();
+            trainer.trainPack(members, data.train(), null, seed);
+            packed = Math.min(packed, (System.nanoTime() - start) / 1e9);
+        }
+        double trialEpochs = configurations.size() * (double) epochs;
+        System.out.printf(Locale.ROOT, "pack %d %d %.2f %.2f %.2f%n", configurations.size(), epochs,
+                trialEpochs / alone, trialEpochs / packed, alone / packed);
+    }
+}
