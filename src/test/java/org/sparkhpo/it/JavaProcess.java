@@ -44,6 +44,20 @@ public final class JavaProcess {
      */
     public static Process start(String mainClass, List<String> args, String heap, Path log,
                                 Map<String, String> environment) throws IOException {
+        return start(mainClass, args, heap, log, environment, Path.of(""));
+    }
+
+    /**
+     * @param mainClass the class to run
+     * @param args its arguments
+     * @param heap the heap size, for example {@code 1g}
+     * @param log where stdout and stderr go
+     * @param environment extra environment variables
+     * @param workingDirectory the child's working directory
+     * @return the started process
+     */
+    public static Process start(String mainClass, List<String> args, String heap, Path log,
+                                Map<String, String> environment, Path workingDirectory) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
@@ -53,7 +67,7 @@ public final class JavaProcess {
         command.add(mainClass);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(log.toFile()).directory(workingDirectory.toAbsolutePath().toFile());
         builder.environment().putAll(environment);
         builder.environment().put("OPENBLAS_NUM_THREADS", "1");
         return builder.start();
