@@ -143,7 +143,7 @@ class YarnSubmitIT {
 
         SparkSession session = SparkSession.builder()
                 .config(SparkSessions.configure(new org.apache.spark.SparkConf(),
-                        new SparkSettings("local[1]", "yarn-it-model", "WARN")))
+                        new SparkSettings("local[1]", "yarn-it-model", "WARN", SparkSettings.AUTO_PACK_SIZE)))
                 .config("spark.ui.enabled", "false")
                 .getOrCreate();
         LogisticRegressionModel model = LogisticRegressionModel.load(hdfs + "/runs/client/model");
