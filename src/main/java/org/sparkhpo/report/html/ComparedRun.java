@@ -1,5 +1,8 @@
 package org.sparkhpo.report.html;
 
+import static org.sparkhpo.report.html.JsonNumbers.addNumber;
+import static org.sparkhpo.report.html.JsonNumbers.putNumber;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -84,21 +87,5 @@ public record ComparedRun(String link, String directory, Optional<RunManifest> m
         putNumber(node, "best", best);
         putNumber(node, "search_seconds", seconds);
         return node;
-    }
-
-    private static void putNumber(ObjectNode node, String name, double value) {
-        if (Double.isFinite(value)) {
-            node.put(name, value);
-        } else {
-            node.putNull(name);
-        }
-    }
-
-    private static void addNumber(ArrayNode array, double value) {
-        if (Double.isFinite(value)) {
-            array.add(value);
-        } else {
-            array.addNull();
-        }
     }
 }

@@ -1,5 +1,8 @@
 package org.sparkhpo.report.html;
 
+import static org.sparkhpo.report.html.JsonNumbers.addNumber;
+import static org.sparkhpo.report.html.JsonNumbers.putNumber;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -149,21 +152,5 @@ public final class ReportModel {
         order.sort((a, b) -> Double.compare(shares[b], shares[a]));
         order.forEach(j -> values.addObject().put("name", axes.get(j).name()).put("share", shares[j]));
         return node;
-    }
-
-    private static void putNumber(ObjectNode node, String name, double value) {
-        if (Double.isFinite(value)) {
-            node.put(name, value);
-        } else {
-            node.putNull(name);
-        }
-    }
-
-    private static void addNumber(ArrayNode array, double value) {
-        if (Double.isFinite(value)) {
-            array.add(value);
-        } else {
-            array.addNull();
-        }
     }
 }
