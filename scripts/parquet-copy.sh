@@ -15,15 +15,8 @@ if [ $# -ne 2 ]; then
   echo "usage: scripts/parquet-copy.sh IDX_DIR OUT_DIR" >&2
   exit 2
 fi
-jar="target/spark-hpo-0.1.0-SNAPSHOT.jar"
-classpath_file="target/runtime-classpath.txt"
-if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
-  echo "spark-hpo: building $jar (first run downloads dependencies; a few minutes)" >&2
-  mvn -B -q -Dstyle.color=never -DskipTests package >&2
-fi
-if [ ! -f "$classpath_file" ] || [ pom.xml -nt "$classpath_file" ]; then
-  mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile="$classpath_file" >&2
-fi
+# shellcheck source=build-jar.sh
+source "$root/scripts/build-jar.sh"
 mkdir -p "$2"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 # shellcheck disable=SC2086

@@ -9,15 +9,8 @@ cd "$root"
 # shellcheck source=spark-java-options.sh
 source "$root/scripts/spark-java-options.sh"
 
-jar="target/spark-hpo-0.1.0-SNAPSHOT.jar"
-classpath_file="target/runtime-classpath.txt"
-if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
-  echo "spark-hpo: building $jar (first run downloads dependencies; a few minutes)" >&2
-  mvn -B -q -Dstyle.color=never -DskipTests package >&2
-fi
-if [ ! -f "$classpath_file" ] || [ pom.xml -nt "$classpath_file" ]; then
-  mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile="$classpath_file" >&2
-fi
+# shellcheck source=build-jar.sh
+source "$root/scripts/build-jar.sh"
 
 conf="conf/local.conf"
 if [ $# -gt 0 ] && [[ "$1" != -* ]]; then
