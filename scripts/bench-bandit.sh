@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark for early stopping across trials (issue 5): on full Fashion-MNIST, a 27-configuration space
 # (learning rate x L2 x momentum, 3 values each, cosine schedule over 27 epochs) searched by the full grid
-# (every configuration for 27 epochs), by Hyperband (eta 3, 3 to 27 epochs) and by successive halving
+# (every configuration for 27 epochs), by Hyperband (eta 3, 3 to 27 epochs; random, tpe and bayes samplers, the
+# last two being BOHB) and by successive halving
 # (eta 3, 1 to 27 epochs, all 27 configurations); prints best test accuracy, epochs trained and wall time
 # side by side and appends the table to BENCHMARKS.md. About 3 minutes on 2 cores.
 #   scripts/bench-bandit.sh
@@ -36,6 +37,12 @@ echo "bench-bandit: Hyperband" >&2
 w=$(run hyperband --set hpo.search.strategy=hyperband --set hpo.search.bandit.min-epochs=3 \
   --set hpo.search.bandit.max-epochs=27 --set hpo.search.bandit.sampler=random)
 rows+=$(row hyperband "$w" "Hyperband, eta 3, 3-27 epochs, random sampler")$'\n'
+for sampler in tpe bayes; do  # BOHB (issue 12): the same brackets, configurations from a model of the highest rung
+  echo "bench-bandit: Hyperband with the $sampler sampler" >&2
+  w=$(run "hyperband-$sampler" --set hpo.search.strategy=hyperband --set hpo.search.bandit.min-epochs=3 \
+    --set hpo.search.bandit.max-epochs=27 --set hpo.search.bandit.sampler="$sampler")
+  rows+=$(row "hyperband-$sampler" "$w" "Hyperband, eta 3, 3-27 epochs, $sampler sampler (BOHB)")$'\n'
+done
 echo "bench-bandit: successive halving" >&2
 w=$(run halving --set hpo.search.strategy=successive-halving --set hpo.search.bandit.min-epochs=1 \
   --set hpo.search.bandit.max-epochs=27 --set hpo.search.bandit.sampler=grid)
@@ -53,7 +60,7 @@ PY
 )
 report=$(cat <<TXT
 
-## $(date -u +%Y-%m-%d) early stopping across trials on full Fashion-MNIST (issue 5)
+## $(date -u +%Y-%m-%d) early stopping across trials on full Fashion-MNIST (issues 5 and 12)
 
 Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1). Command: \`scripts/bench-bandit.sh\`
 Space: learning rate {0.002, 0.005, 0.01} x L2 {1e-4, 1e-3, 1e-2} x momentum {0.8, 0.9, 0.95} (27 configurations),
