@@ -1,13 +1,13 @@
 package org.sparkhpo.config;
 
+import static org.sparkhpo.config.SettingsRejections.assertRejected;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.search.BanditSettings;
 import org.sparkhpo.search.MedianStoppingSettings;
 import org.sparkhpo.search.StrategyKind;
@@ -16,14 +16,6 @@ import org.sparkhpo.search.StrategyKind;
 class BanditSettingsTest {
     private static JobSettings load(String... overrides) {
         return SettingsLoader.load(null, List.of(overrides));
-    }
-
-    private static void assertRejected(List<String> overrides, String... parts) {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> SettingsLoader.load(null, overrides));
-        for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), "'" + part + "' missing from: " + e.getMessage());
-        }
     }
 
     @Test

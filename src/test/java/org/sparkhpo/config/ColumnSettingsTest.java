@@ -1,12 +1,11 @@
 package org.sparkhpo.config;
 
+import static org.sparkhpo.config.SettingsRejections.assertRejected;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.data.ColumnSettings;
 import org.sparkhpo.data.DataFormat;
 import org.sparkhpo.data.DataSettings;
@@ -15,14 +14,6 @@ import org.sparkhpo.data.DataSettings;
 class ColumnSettingsTest {
     private static DataSettings load(String... overrides) {
         return SettingsLoader.load(null, List.of(overrides)).data();
-    }
-
-    private static void assertRejected(List<String> overrides, String... parts) {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> SettingsLoader.load(null, overrides));
-        for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), "'" + part + "' missing from: " + e.getMessage());
-        }
     }
 
     @Test

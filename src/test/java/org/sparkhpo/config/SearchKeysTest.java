@@ -1,12 +1,12 @@
 package org.sparkhpo.config;
 
+import static org.sparkhpo.config.SettingsRejections.assertRejected;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.search.DfoStart;
 import org.sparkhpo.search.StrategyKind;
 import org.sparkhpo.strategy.dfo.DesignKind;
@@ -18,14 +18,6 @@ class SearchKeysTest {
 
     private static JobSettings load(String... overrides) {
         return SettingsLoader.load(null, List.of(overrides));
-    }
-
-    private static void assertRejected(List<String> overrides, String... parts) {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> SettingsLoader.load(null, overrides));
-        for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), "'" + part + "' missing from: " + e.getMessage());
-        }
     }
 
     @Test
