@@ -104,11 +104,13 @@ final class ResumableRun {
     /** @return the manifest {@code settings} would start a run with */
     static RunManifest manifestOf(JobSettings settings, int parallelism, List<Configuration> warmStart) {
         Map<String, String> shaping = new LinkedHashMap<>();
-        shaping.put("hpo.search.space", settings.search().space().toString());
-        shaping.put("hpo.training", settings.fixed() + " " + settings.stopping());
+        // The data first: the data-driven space and training values below derive from it, so a changed data
+        // setting is named as the cause rather than the values it changed.
         shaping.put("hpo.data", settings.data().toString());
         shaping.put("hpo.model", settings.model().toString());
         shaping.put("hpo.metric.name", settings.metric().configName());
+        shaping.put("hpo.search.space", settings.search().space().toString());
+        shaping.put("hpo.training", settings.fixed() + " " + settings.stopping());
         if (settings.cost().isCostAware()) {
             shaping.put("hpo.cost", settings.cost().toldText());
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import org.sparkhpo.data.LabeledData;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.train.Metric;
@@ -12,7 +13,8 @@ import org.sparkhpo.train.Metric;
  * The sanity baseline a tuned model must beat: the majority class of the training part (classification) or
  * the training targets' mean (regression), scored on validation and test with the job's metric family
  * ({@code accuracy}, or {@code rmse} in the target's units). Computed on the driver from the prepared data;
- * no training involved.
+ * no training involved. Under k-fold cross-validation the validation score is the mean over the folds, each
+ * fold's baseline fitted on its own training part, as the trials' objective is.
  *
  * @param rule what the baseline predicts, for example {@code majority class 2} or {@code training mean}
  * @param validation the baseline's metric on the validation part
@@ -28,12 +30,26 @@ public record SanityBaseline(String rule, double validation, Optional<Double> te
     public static SanityBaseline of(PreparedData data) {
         if (!data.task().isClassification()) {
             double mean = mean(data.train().labels());
-            return new SanityBaseline("training mean", data.rmseInTargetUnits(rmse(data.validation(), mean)),
+            return new SanityBaseline("training mean", meanOverFolds(data, SanityBaseline::validationRmse),
                     data.testPart().map(t -> data.rmseInTargetUnits(rmse(t, mean))), Metric.RMSE);
         }
         int majority = majorityClass(data.train().labels(), data.numClasses());
-        return new SanityBaseline("majority class " + majority, accuracy(data.validation(), majority),
+        return new SanityBaseline("majority class " + majority,
+                meanOverFolds(data, SanityBaseline::validationAccuracy),
                 data.testPart().map(t -> accuracy(t, majority)), Metric.ACCURACY);
+    }
+
+    /** The validation score, averaged over the folds under k-fold cross-validation (as the trials' objective). */
+    private static double meanOverFolds(PreparedData data, ToDoubleFunction<PreparedData> score) {
+        return data.folds().stream().mapToDouble(score).average().orElse(Double.NaN);
+    }
+
+    private static double validationRmse(PreparedData split) {
+        return split.rmseInTargetUnits(rmse(split.validation(), mean(split.train().labels())));
+    }
+
+    private static double validationAccuracy(PreparedData split) {
+        return accuracy(split.validation(), majorityClass(split.train().labels(), split.numClasses()));
     }
 
     /**

@@ -153,6 +153,7 @@ public final class TuningRun {
                         + " classes (%.1f MB)", data.train().rows(), data.validation().rows(),
                 data.testPart().map(t -> Integer.toString(t.rows())).orElse("no"), data.numFeatures(),
                 data.numClasses(), data.sizeInBytes() / 1e6));
+        progress.info("validation: " + data.validationScheme());
         DataDrivenDefaults.Resolved resolved = DataDrivenDefaults.resolve(settings, data);
         settings = resolved.settings();
         strategyInputs = settings.strategyInputs();
@@ -316,6 +317,7 @@ public final class TuningRun {
         if (record != null) {
             BestJsonWriter.write(runDirectory, record);
         }
+        lines.add("validation: " + data.validationScheme());
         lines.add("ranking: " + BestTrial.TIE_RULE + tieCount(results, best));
         lines.add(baseline.line());
         String key = TrialRunner.objectiveKey(settings.metric());

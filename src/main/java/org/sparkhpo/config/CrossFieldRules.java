@@ -1,6 +1,9 @@
 package org.sparkhpo.config;
 
 import org.sparkhpo.common.InvalidInputException;
+import org.sparkhpo.data.DataSettings;
+import org.sparkhpo.data.Folds;
+import org.sparkhpo.search.MedianStoppingSettings;
 import org.sparkhpo.search.SearchSettings;
 import org.sparkhpo.search.StrategyKind;
 import org.sparkhpo.train.LossType;
@@ -57,5 +60,44 @@ final class CrossFieldRules {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("hpo.objective: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * k-fold cross-validation trains each trial once per fold, one after another in its task, and averages the
+     * folds' best validation metrics. It is refused where a trial's single training run matters: the settling
+     * strategies (successive halving, Hyperband) resume one checkpoint per trial across rungs, the median
+     * stopping rule prunes on one learning curve, and a validation file already fixes the split. {@code auto}
+     * then means one hold-out part.
+     *
+     * @return {@code data}, with {@code auto} folds replaced by one hold-out part where folds are not supported
+     */
+    static DataSettings checkFolds(DataSettings data, SearchSettings search, MedianStoppingSettings median) {
+        String conflict = foldConflict(data, search, median);
+        if (conflict == null) {
+            return data;
+        }
+        if (data.folds().automatic()) {
+            return data.withFolds(Folds.HOLD_OUT);
+        }
+        if (data.folds().requested() == 1) {
+            return data;
+        }
+        throw new InvalidInputException("hpo.data.folds: " + data.folds() + " folds cannot be combined with "
+                + conflict + " (set hpo.data.folds = 1 or auto)");
+    }
+
+    /** @return the setting that rules out k-fold cross-validation, or null when none does */
+    private static String foldConflict(DataSettings data, SearchSettings search, MedianStoppingSettings median) {
+        if (data.hasValidationFile()) {
+            return "hpo.data.validation = '" + data.validation() + "' (a validation file fixes the split)";
+        }
+        if (search.strategy().descriptor().settlesResults()) {
+            return "hpo.search.strategy = " + search.strategy().configName()
+                    + " (its rungs resume one checkpoint per trial)";
+        }
+        if (median.enabled()) {
+            return "hpo.training.median-stopping = true (it prunes on one learning curve)";
+        }
+        return null;
     }
 }

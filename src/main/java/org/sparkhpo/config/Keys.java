@@ -143,7 +143,8 @@ final class Keys {
         return (int) value;
     }
 
-    private Object raw(String key) {
+    /** @return the value of {@code key} as written, for error messages */
+    Object raw(String key) {
         return config.getValue(key).unwrapped();
     }
 }

@@ -14,6 +14,7 @@ import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.data.ColumnSettings;
 import org.sparkhpo.data.DataFormat;
 import org.sparkhpo.data.DataSettings;
+import org.sparkhpo.data.Folds;
 import org.sparkhpo.data.Precision;
 import org.sparkhpo.multiobjective.ObjectiveSpec;
 import org.sparkhpo.search.BanditSettings;
@@ -127,6 +128,7 @@ public final class SettingsLoader {
         search.strategy().descriptor().check(new StrategyInputs(search, bandit, medianStopping, metric,
                 model.loss(), fixed, keys.longInteger("hpo.seed"), cost));
         CrossFieldRules.checkObjective(search, objective);
+        data = CrossFieldRules.checkFolds(data, search, medianStopping);
         return new JobSettings(
                 keys.longInteger("hpo.seed"),
                 runId(keys.string("hpo.run-id")),
@@ -202,8 +204,23 @@ public final class SettingsLoader {
                 keys.intIn("hpo.data.max-train-rows", 0, Integer.MAX_VALUE),
                 keys.oneOf("hpo.data.precision", Precision.values()),
                 new ColumnSettings(keys.nonEmptyString("hpo.data.label-column"),
-                        keys.string("hpo.data.features-column"), keys.stringList("hpo.data.feature-columns")));
+                        keys.string("hpo.data.features-column"), keys.stringList("hpo.data.feature-columns")),
+                folds(keys));
         return data;
+    }
+
+    /** {@code hpo.data.folds}: {@code auto} or an integer in [1, {@link Folds#MAX_FOLDS}]. */
+    private static Folds folds(Keys keys) {
+        String key = "hpo.data.folds";
+        if (keys.isAuto(key)) {
+            return Folds.AUTO;
+        }
+        try {
+            return new Folds(keys.intIn(key, 1, Folds.MAX_FOLDS));
+        } catch (InvalidInputException e) {
+            throw InvalidInputException.forKey(key, keys.raw(key), "must be auto or an integer in [1, "
+                    + Folds.MAX_FOLDS + "] (1: one hold-out part, k >= 2: k-fold cross-validation)");
+        }
     }
 
     /**

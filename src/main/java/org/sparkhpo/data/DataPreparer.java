@@ -21,7 +21,11 @@ import org.sparkhpo.common.InvalidInputException;
  *   <li>check and encode the labels with {@link Labels} (validation and test against the training set's
  *       number of classes);</li>
  *   <li>take a stratified subset of {@code maxTrainRows} training rows when that is > 0;</li>
- *   <li>without a validation file, split the training rows with {@link StratifiedSplit} at
+ *   <li>k-fold cross-validation ({@link Folds#resolve} gives k >= 2): split the training rows into k stratified
+ *       folds ({@link StratifiedSplit#folds}) and prepare every fold's split by the steps below, each with
+ *       transforms fitted on its own training part; the first fold's split is the prepared data and the others
+ *       ride along ({@link PreparedData#otherFolds()});</li>
+ *   <li>else, without a validation file, split the training rows with {@link StratifiedSplit} at
  *       {@code validationFraction}, which gives both parts in a seeded random row order; with a validation
  *       file, put the training and validation rows in a seeded random order. Training visits contiguous
  *       blocks of rows ({@code train.BlockOrder}), so a block must be a random sample of the rows even when
@@ -120,19 +124,42 @@ public final class DataPreparer {
         LabeledData validationData = validation == null ? null : encoded(validation, task, classes, width);
         LabeledData testData = test == null ? null : encoded(test, task, classes, width);
 
+        int folds = settings.folds().resolve(trainData.rows(), validationData != null);
         if (settings.maxTrainRows() > 0) {
             trainData = StratifiedSplit.subsample(trainData, task, settings.maxTrainRows(), subsampleSeed);
         }
-        if (validationData == null) {
+        PreparedData prepared;
+        if (folds > 1) {
+            prepared = crossValidated(settings, task, classes, trainData, testData, folds, splitSeed);
+        } else if (validationData == null) {
             DataSplit split = StratifiedSplit.split(trainData, task, settings.validationFraction(), splitSeed);
-            trainData = split.train();
-            validationData = split.validation();
+            prepared = finish(settings, task, classes, split.train(), split.validation(), testData);
         } else {
-            trainData = StratifiedSplit.inRandomOrder(trainData, trainOrderSeed);
-            validationData = StratifiedSplit.inRandomOrder(validationData, validationOrderSeed);
+            prepared = finish(settings, task, classes, StratifiedSplit.inRandomOrder(trainData, trainOrderSeed),
+                    StratifiedSplit.inRandomOrder(validationData, validationOrderSeed), testData);
         }
-        PreparedData prepared = finish(settings, task, classes, trainData, validationData, testData);
         return settings.precision() == Precision.FLOAT ? prepared.inSinglePrecision() : prepared;
+    }
+
+    /**
+     * k-fold cross-validation ({@link StratifiedSplit#folds}): every fold's split prepared by {@link #finish}
+     * with transforms fitted on its own training part (as a scikit-learn pipeline inside {@code GridSearchCV}),
+     * the first fold's carrying the test part and the others.
+     */
+    private static PreparedData crossValidated(DataSettings settings, Task task, int classes, LabeledData rows,
+            LabeledData test, int folds, long seed) {
+        if (settings.hasValidationFile()) {
+            throw new InvalidInputException("hpo.data.folds: " + folds + " folds split the training file, but "
+                    + "hpo.data.validation names a validation file too (use one or the other)");
+        }
+        List<DataSplit> splits = StratifiedSplit.folds(rows, task, folds, seed);
+        List<PreparedData> others = new ArrayList<>(folds - 1);
+        for (DataSplit split : splits.subList(1, folds)) {
+            others.add(finish(settings, task, classes, split.train(), split.validation(), null));
+        }
+        PreparedData first = finish(settings, task, classes, splits.get(0).train(), splits.get(0).validation(), test);
+        return new PreparedData(first.train(), first.validation(), first.test(), task, classes, first.standardizer(),
+                first.targetScaling(), others);
     }
 
     private static PreparedData finish(DataSettings settings, Task task, int classes, LabeledData train,

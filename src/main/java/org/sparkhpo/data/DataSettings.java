@@ -2,9 +2,6 @@ package org.sparkhpo.data;
 
 import org.sparkhpo.common.ConfigNamed;
 
-import org.sparkhpo.data.DataFormat;
-import org.sparkhpo.data.Precision;
-
 /**
  * Where the data comes from and how it is prepared ({@code hpo.data}). Empty strings mean "not given".
  *
@@ -24,6 +21,7 @@ import org.sparkhpo.data.Precision;
  * @param maxTrainRows 0 uses every training row; otherwise a seeded stratified subset of that size
  * @param precision how dense features are stored for training (double or float)
  * @param columns Parquet files and catalog tables: the label and feature columns
+ * @param folds one hold-out part, k-fold cross-validation, or the automatic choice ({@link Folds})
  */
 public record DataSettings(
         String train,
@@ -39,7 +37,17 @@ public record DataSettings(
         Standardize standardize,
         int maxTrainRows,
         Precision precision,
-        ColumnSettings columns) {
+        ColumnSettings columns,
+        Folds folds) {
+
+    /** Settings validated on one hold-out part. */
+    public DataSettings(String train, String trainLabels, String validation, String validationLabels, String test,
+                        String testLabels, DataFormat format, String csvLabelColumn, int numFeatures,
+                        double validationFraction, Standardize standardize, int maxTrainRows, Precision precision,
+                        ColumnSettings columns) {
+        this(train, trainLabels, validation, validationLabels, test, testLabels, format, csvLabelColumn, numFeatures,
+                validationFraction, standardize, maxTrainRows, precision, columns, Folds.HOLD_OUT);
+    }
 
     /** Settings with MLlib's default columns ({@code label}, {@code features}). */
     public DataSettings(String train, String trainLabels, String validation, String validationLabels, String test,
@@ -63,6 +71,16 @@ public record DataSettings(
         AUTO,
         TRUE,
         FALSE
+    }
+
+    /**
+     * @param replaced the validation rule
+     * @return these settings with {@code folds} replaced
+     */
+    public DataSettings withFolds(Folds replaced) {
+        return new DataSettings(train, trainLabels, validation, validationLabels, test, testLabels, format,
+                csvLabelColumn, numFeatures, validationFraction, standardize, maxTrainRows, precision, columns,
+                replaced);
     }
 
     /** @return true when a separate validation file is given */

@@ -60,6 +60,50 @@ public final class StratifiedSplit {
     }
 
     /**
+     * Stratified k-fold cross-validation splits (as scikit-learn's {@code StratifiedKFold} with shuffling): the
+     * rows of every group, shuffled, are dealt to the folds in turn, the deal continuing from group to group, so
+     * every row is in exactly one fold, each fold holds within one row of its group's share of every class, and
+     * the fold sizes differ by at most one row. Split {@code f} validates on fold {@code f} and trains on the
+     * others; both parts come out in a seeded random row order, as in {@link #split}.
+     *
+     * @param data the data to split, labels encoded
+     * @param task decides whether the folds are stratified (classification) or a plain shuffle (regression)
+     * @param folds the number of folds k, >= 2
+     * @param seed the seed of the shuffles
+     * @return k splits, the validation parts of which partition the rows
+     * @throws InvalidInputException when there are fewer rows than folds
+     */
+    public static List<DataSplit> folds(LabeledData data, Task task, int folds, long seed) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("folds " + folds + " must be >= 2");
+        }
+        if (data.rows() < folds) {
+            throw new InvalidInputException("training data: " + data.rows() + " rows cannot be split into "
+                    + folds + " folds (hpo.data.folds); every fold needs at least one row");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] foldOf = new int[data.rows()];
+        int dealt = 0;
+        for (int[] group : groups(data, task)) {
+            shuffle(group, random);
+            for (int row : group) {
+                foldOf[row] = dealt++ % folds;
+            }
+        }
+        List<DataSplit> splits = new ArrayList<>(folds);
+        for (int f = 0; f < folds; f++) {
+            IntList trainRows = new IntList(data.rows());
+            IntList validationRows = new IntList(data.rows() / folds + 1);
+            for (int row = 0; row < foldOf.length; row++) {
+                (foldOf[row] == f ? validationRows : trainRows).add(row);
+            }
+            splits.add(new DataSplit(data.selectRows(shuffled(trainRows, random)),
+                    data.selectRows(shuffled(validationRows, random))));
+        }
+        return splits;
+    }
+
+    /**
      * Draws a seeded subset of {@code maxRows} rows with the groups' proportions: each group gets the floor of
      * its exact share, and the rows left over go to the groups with the largest remainders (ties to the
      * smaller label).

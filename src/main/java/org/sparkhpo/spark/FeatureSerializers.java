@@ -4,6 +4,8 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import java.util.ArrayList;
+import java.util.List;
 import org.sparkhpo.data.DenseFeatures;
 import org.sparkhpo.data.Features;
 import org.sparkhpo.data.FloatDenseFeatures;
@@ -108,7 +110,10 @@ final class FeatureSerializers {
         }
     }
 
-    /** Prepared data: the three parts (test, standardizer and target scaling nullable), task, number of classes. */
+    /**
+     * Prepared data: the three parts (test, standardizer and target scaling nullable), task, number of classes,
+     * then the other cross-validation folds, each written the same way.
+     */
     static final class Prepared extends Serializer<PreparedData> {
         @Override
         public void write(Kryo kryo, Output output, PreparedData data) {
@@ -123,6 +128,10 @@ final class FeatureSerializers {
                 output.writeDouble(data.targetScaling().mean());
                 output.writeDouble(data.targetScaling().scale());
             }
+            output.writeInt(data.otherFolds().size());
+            for (PreparedData fold : data.otherFolds()) {
+                write(kryo, output, fold);
+            }
         }
 
         @Override
@@ -135,7 +144,11 @@ final class FeatureSerializers {
             Standardizer standardizer = kryo.readObjectOrNull(input, Standardizer.class);
             TargetScaling target = input.readBoolean() ? new TargetScaling(input.readDouble(), input.readDouble())
                     : null;
-            return new PreparedData(train, validation, test, task, numClasses, standardizer, target);
+            List<PreparedData> otherFolds = new ArrayList<>();
+            for (int f = input.readInt(); f > 0; f--) {
+                otherFolds.add(read(kryo, input, type));
+            }
+            return new PreparedData(train, validation, test, task, numClasses, standardizer, target, otherFolds);
         }
     }
 }

@@ -33,10 +33,20 @@ public final class MetricKeys {
     public static final String PREDICT_MS_PER_1000 = "predict_ms_per_1000";
     /** How many trials trained together in the trial's pack (1 when it trained alone). */
     public static final String PACK_SIZE = "pack_size";
+    /** k-fold cross-validation: the number of folds the trial's metrics are averaged over. */
+    public static final String FOLDS = "folds";
     /** A known function's value minus its known minimum. */
     public static final String GAP = "gap";
 
     private MetricKeys() {
+    }
+
+    /**
+     * @param key a metric key, for example {@code val_accuracy}
+     * @return the key of its spread over cross-validation folds, for example {@code val_accuracy_std}
+     */
+    public static String spread(String key) {
+        return key + "_std";
     }
 
     /** @return the key of the objective: {@code val_} and the metric's name, for example {@code val_log_loss} */

@@ -102,7 +102,9 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
      * checkpoint), those with equal epochs done train as one pack, and each gets its own result, checkpoint
      * and inference cost, as {@link #run(Trial, PreparedData, CheckpointStore)} gives it alone. A trial whose
      * preparation throws fails alone; {@code train_seconds} of a packed trial is the pack's wall time until the
-     * trial left it, and {@code pack_size} says how many trials trained together.
+     * trial left it, and {@code pack_size} says how many trials trained together. Under k-fold
+     * cross-validation the pack trains on every fold in turn and each trial's results are combined by
+     * {@link FoldAverage} (the objective is the mean over the folds).
      *
      * @param trials trials of equal pack key
      * @param data the prepared data
@@ -111,6 +113,24 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
      */
     @Override
     public List<TrialResult> runPack(List<Trial> trials, PreparedData data, CheckpointStore store) {
+        if (data.foldCount() == 1) {
+            return runOnSplit(trials, data, store);
+        }
+        List<List<TrialResult>> byFold = new ArrayList<>(data.foldCount());
+        for (PreparedData fold : data.folds()) {
+            byFold.add(runOnSplit(trials, fold, store));
+        }
+        List<TrialResult> results = new ArrayList<>(trials.size());
+        for (int i = 0; i < trials.size(); i++) {
+            int trial = i;
+            results.add(FoldAverage.combine(trials.get(i), byFold.stream().map(fold -> fold.get(trial)).toList(),
+                    objectiveKey(metric)));
+        }
+        return results;
+    }
+
+    /** Trains the trials on one training / validation split (the only one, or one fold's). */
+    private List<TrialResult> runOnSplit(List<Trial> trials, PreparedData data, CheckpointStore store) {
         TrialResult[] results = new TrialResult[trials.size()];
         Map<Integer, List<Integer>> byStartEpoch = new TreeMap<>();
         List<PackMember> members = new ArrayList<>(trials.size());

@@ -44,4 +44,17 @@ class SanityBaselineTest {
         assertTrue(baseline.notBeatenBy(12.0, Metric.RMSE));
         assertFalse(baseline.notBeatenBy(8.0, Metric.RMSE));
     }
+
+    @Test
+    void underCrossValidationTheValidationScoreIsTheMeanOverTheFolds() {
+        // Fold 1: majority 2 of training, validation 2,0 -> 0.5. Fold 2: majority 0, validation 0,0,1 -> 2/3.
+        PreparedData second = new PreparedData(labels(0, 0, 0, 2), labels(0, 0, 1), null, Task.MULTICLASS, 3, null,
+                null);
+        PreparedData data = new PreparedData(labels(2, 2, 2, 0, 1), labels(2, 0), labels(2, 1), Task.MULTICLASS, 3,
+                null, null, java.util.List.of(second));
+        SanityBaseline baseline = SanityBaseline.of(data);
+        assertEquals((0.5 + 2.0 / 3.0) / 2.0, baseline.validation(), 1e-12);
+        assertEquals("majority class 2", baseline.rule(), "the test score's rule is the first fold's");
+        assertEquals(0.5, baseline.test().orElseThrow());
+    }
 }

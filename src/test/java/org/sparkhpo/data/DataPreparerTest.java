@@ -247,4 +247,47 @@ class DataPreparerTest {
         java.util.Arrays.sort(copy);
         return copy;
     }
+
+    private static PreparedData embeddedSubset(int rows, Folds folds) {
+        DataSettings settings = settings(TestFiles.EMBEDDED + "train-images-idx3-ubyte.gz", "",
+                TestFiles.EMBEDDED + "t10k-images-idx3-ubyte.gz", 0, Standardize.AUTO, rows).withFolds(folds);
+        return DataPreparer.prepare(settings, Task.MULTICLASS, 0, 7L);
+    }
+
+    @Test
+    void kFoldsArePreparedEachWithTransformsFittedOnItsOwnTrainingPart() {
+        PreparedData data = embeddedSubset(600, new Folds(3));
+        assertEquals(3, data.foldCount());
+        assertEquals(2_000, data.testPart().orElseThrow().rows(), "the first fold carries the test part");
+        int centre = 14 * 28 + 14;
+        java.util.Set<Double> means = new java.util.HashSet<>();
+        for (PreparedData fold : data.folds()) {
+            assertNull(fold.test());
+            assertEquals(200, fold.validation().rows());
+            assertEquals(400, fold.train().rows());
+            assertEquals(0.0, columnMean((DenseFeatures) fold.train().features(), centre), 1e-9,
+                    "each fold's training part is centered by its own transform");
+            means.add(fold.standardizerUsed().orElseThrow().mean()[centre]);
+        }
+        assertEquals(3, means.size(), "three transforms, one per fold: " + means);
+        assertEquals(data.train().rows(), data.folds().get(0).train().rows());
+    }
+
+    @Test
+    void autoFoldsCrossValidateSmallFilesAndHoldOutLargeOnes() {
+        assertEquals(1, embeddedSubset(600, Folds.AUTO).foldCount(), "a subset of a 10,000-row file holds out");
+        assertEquals(Folds.AUTO_FOLDS, Folds.AUTO.resolve(Folds.AUTO_MAX_ROWS, false));
+        assertEquals(1, Folds.AUTO.resolve(Folds.AUTO_MAX_ROWS + 1, false));
+        assertEquals(1, new Folds(Folds.AUTOMATIC).resolve(600, true), "a validation file fixes the split");
+        assertEquals(1, Folds.AUTO.resolve(2 * Folds.AUTO_FOLDS - 1, false), "too few rows for 5 folds");
+        assertEquals(7, new Folds(7).resolve(100_000, false), "an explicit count is used as given");
+    }
+
+    private static double columnMean(DenseFeatures features, int column) {
+        double sum = 0.0;
+        for (int r = 0; r < features.rows(); r++) {
+            sum += features.get(r, column);
+        }
+        return sum / features.rows();
+    }
 }

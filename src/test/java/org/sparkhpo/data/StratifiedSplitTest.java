@@ -166,4 +166,49 @@ class StratifiedSplitTest {
             assertTrue(ids[i - 1] < ids[i], "row order at " + i);
         }
     }
+
+    @Test
+    void foldsValidateEveryRowExactlyOnceStratifiedAndSeeded() {
+        LabeledData data = data(CLASS_SIZES);
+        int k = 4;
+        java.util.List<DataSplit> folds = StratifiedSplit.folds(data, Task.MULTICLASS, k, 7L);
+        assertEquals(k, folds.size());
+        int[] timesValidated = new int[data.rows()];
+        int smallest = Integer.MAX_VALUE;
+        int largest = 0;
+        for (DataSplit fold : folds) {
+            assertEquals(data.rows(), fold.train().rows() + fold.validation().rows());
+            Set<Integer> validation = new HashSet<>();
+            for (int id : ids(fold.validation())) {
+                timesValidated[id]++;
+                validation.add(id);
+            }
+            for (int id : ids(fold.train())) {
+                assertFalse(validation.contains(id), "row " + id + " both trains and validates");
+            }
+            int[] counts = classCounts(fold.validation(), CLASS_SIZES.length);
+            for (int c = 0; c < CLASS_SIZES.length; c++) {
+                double share = (double) CLASS_SIZES[c] / k;
+                assertTrue(Math.abs(counts[c] - share) < 1.0, "class " + c + ": " + counts[c] + " vs " + share);
+            }
+            smallest = Math.min(smallest, fold.validation().rows());
+            largest = Math.max(largest, fold.validation().rows());
+        }
+        for (int id = 0; id < timesValidated.length; id++) {
+            assertEquals(1, timesValidated[id], "row " + id);
+        }
+        assertTrue(largest - smallest <= 1, smallest + " .. " + largest);
+        java.util.List<DataSplit> again = StratifiedSplit.folds(data, Task.MULTICLASS, k, 7L);
+        java.util.List<DataSplit> other = StratifiedSplit.folds(data, Task.MULTICLASS, k, 8L);
+        assertArrayEquals(ids(folds.get(2).validation()), ids(again.get(2).validation()));
+        assertArrayEquals(ids(folds.get(2).train()), ids(again.get(2).train()));
+        assertFalse(Arrays.equals(ids(folds.get(2).validation()), ids(other.get(2).validation())));
+    }
+
+    @Test
+    void moreFoldsThanRowsIsABadInput() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> StratifiedSplit.folds(data(new int[] {2, 1}), Task.MULTICLASS, 4, 1L));
+        assertTrue(e.getMessage().contains("hpo.data.folds"), e.getMessage());
+    }
 }

@@ -123,4 +123,24 @@ class SparkTrialEvaluatorTest {
             assertTrue(bytes.length <= 1.2 * raw && bytes.length >= raw, bytes.length + " bytes for " + raw);
         }
     }
+
+    @Test
+    void crossValidationFoldsTravelInTheBroadcastWithTheirOwnTransforms(JavaSparkContext context) {
+        PreparedData other = new PreparedData(DATA.validation(), DATA.train(), null, DATA.task(), DATA.numClasses(),
+                new org.sparkhpo.data.Standardizer(new double[] {1, 2}, new double[] {3, 4}), null);
+        PreparedData folded = new PreparedData(DATA.train(), DATA.validation(), null, DATA.task(), DATA.numClasses(),
+                null, null, List.of(other, other));
+        org.apache.spark.serializer.SerializerInstance kryo =
+                new org.apache.spark.serializer.KryoSerializer(context.getConf()).newInstance();
+        scala.reflect.ClassTag<PreparedData> tag = scala.reflect.ClassTag$.MODULE$.apply(PreparedData.class);
+
+        PreparedData back = kryo.deserialize(kryo.serialize(folded, tag), tag);
+
+        assertEquals(3, back.foldCount());
+        PreparedData second = back.folds().get(1);
+        assertEquals(DATA.validation().rows(), second.train().rows());
+        assertEquals(DATA.train().rows(), second.validation().rows());
+        assertTrue(java.util.Arrays.equals(new double[] {3, 4}, second.standardizerUsed().orElseThrow().scale()));
+        assertTrue(java.util.Arrays.equals(DATA.train().labels(), back.train().labels()));
+    }
 }
