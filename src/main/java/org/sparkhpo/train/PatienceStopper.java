@@ -4,6 +4,13 @@ package org.sparkhpo.train;
  * Patience-based early stopping: an epoch counts as an improvement when its metric beats the best so far
  * by more than {@code minDelta} (in the metric's direction); training stops after {@code patience} epochs
  * in a row without one. patience = 0 never stops early.
+ *
+ * <p>Ties: an epoch whose metric exactly equals the best so far becomes the checkpoint (the later, longer
+ * trained model) and is not charged against patience. Accuracy on a validation part of v rows moves in steps of
+ * 1/v, so on small data it sits on plateaus while the model still improves (its margins and log-loss); taking
+ * the first epoch of a plateau and stopping a few epochs into it would keep an under-trained model and make the
+ * final retraining run just as short. A continuous metric (log-loss, RMSE) practically never ties, so this
+ * changes nothing there.
  */
 public final class PatienceStopper implements EarlyStopper {
     private final Metric metric;
@@ -34,6 +41,9 @@ public final class PatienceStopper implements EarlyStopper {
         if (!Double.isNaN(value) && (first || metric.isBetter(value, target))) {
             best = value;
             epochsWithoutImprovement = 0;
+            return true;
+        }
+        if (value == best) {
             return true;
         }
         epochsWithoutImprovement++;

@@ -1,5 +1,6 @@
 package org.sparkhpo.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,11 +13,24 @@ class PatienceStopperTest {
         PatienceStopper stopper = new PatienceStopper(Metric.ACCURACY, 2, 0.0);
         assertTrue(stopper.record(1, 0.5));
         assertTrue(stopper.record(2, 0.6));
-        assertFalse(stopper.record(3, 0.6));
+        assertFalse(stopper.record(3, 0.58));
         assertFalse(stopper.shouldStop());
         assertFalse(stopper.record(4, 0.59));
         assertTrue(stopper.shouldStop());
         assertTrue(stopper.shouldStop(), "a query does not change the answer");
+    }
+
+    @Test
+    void aTieMovesTheCheckpointToTheLaterEpochWithoutChargingPatience() {
+        PatienceStopper stopper = new PatienceStopper(Metric.ACCURACY, 2, 1e-4);
+        assertTrue(stopper.record(1, 0.9));
+        assertFalse(stopper.record(2, 0.8));
+        assertTrue(stopper.record(3, 0.9), "equal to the best: the later model becomes the checkpoint");
+        assertEquals(1, stopper.epochsWithoutImprovement(), "the tie is not charged, nor does it reset the count");
+        assertTrue(stopper.record(4, 0.9));
+        assertFalse(stopper.shouldStop());
+        assertFalse(stopper.record(5, 0.89995), "within min-delta but not equal: no tie, no improvement");
+        assertTrue(stopper.shouldStop());
     }
 
     @Test
