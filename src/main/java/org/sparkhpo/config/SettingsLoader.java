@@ -255,7 +255,8 @@ public final class SettingsLoader {
                     keys.number(prefix + "l1"),
                     keys.string(prefix + "schedule"),
                     keys.number(prefix + "decay-rate"),
-                    keys.intIn(prefix + "decay-epochs", Integer.MIN_VALUE, Integer.MAX_VALUE));
+                    keys.intIn(prefix + "decay-epochs", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                    keys.intIn(prefix + "threads", Integer.MIN_VALUE, Integer.MAX_VALUE));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(prefix + e.getMessage(), e);
         }

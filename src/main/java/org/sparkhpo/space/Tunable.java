@@ -29,7 +29,12 @@ public enum Tunable {
     /** Step decay: factor applied every decay-epochs, in (0, 1]. */
     DECAY_RATE("decay-rate", Kind.REAL),
     /** Step decay: period in epochs, >= 1. */
-    DECAY_EPOCHS("decay-epochs", Kind.INTEGER);
+    DECAY_EPOCHS("decay-epochs", Kind.INTEGER),
+    /** Cores one trial trains on (data-parallel mini-batch products), in [1, {@value #MAX_THREADS}]. */
+    THREADS("threads", Kind.INTEGER);
+
+    /** The most threads one trial may use. */
+    public static final int MAX_THREADS = 64;
 
     /** The schedule names {@link #SCHEDULE} accepts. */
     public static final List<String> SCHEDULES = List.of("constant", "inverse-sqrt", "step", "cosine");
@@ -88,6 +93,9 @@ public enum Tunable {
             case INTEGER:
                 if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
                     return "must be an integer";
+                }
+                if (this == THREADS && n.doubleValue() > MAX_THREADS) {
+                    return "must be in [1, " + MAX_THREADS + "]";
                 }
                 return n.doubleValue() >= 1 ? null : "must be >= 1";
             default:

@@ -21,6 +21,8 @@ import org.sparkhpo.space.Tunable;
  * @param schedule learning-rate schedule name (see {@link Tunable#SCHEDULES})
  * @param decayRate step decay factor
  * @param decayEpochs step decay period in epochs
+ * @param threads the cores the trial trains on: each mini-batch's rows are split across this many threads
+ *     ({@link ParallelKernel}); a systems setting, the result equals the 1-thread one up to summation order
  */
 public record HyperParameters(
         double learningRate,
@@ -32,7 +34,8 @@ public record HyperParameters(
         double l1,
         String schedule,
         double decayRate,
-        int decayEpochs) implements Serializable {
+        int decayEpochs,
+        int threads) implements Serializable {
 
     public HyperParameters {
         schedule = schedule.toLowerCase(Locale.ROOT);
@@ -45,6 +48,13 @@ public record HyperParameters(
         Tunable.SCHEDULE.check(schedule);
         Tunable.DECAY_RATE.check(decayRate);
         Tunable.DECAY_EPOCHS.check(decayEpochs);
+        Tunable.THREADS.check(threads);
+    }
+
+    /** The hyperparameters of a run on one thread. */
+    public HyperParameters(double learningRate, double momentum, boolean nesterov, int batchSize, int epochs,
+                           double l2, double l1, String schedule, double decayRate, int decayEpochs) {
+        this(learningRate, momentum, nesterov, batchSize, epochs, l2, l1, schedule, decayRate, decayEpochs, 1);
     }
 
     /**
@@ -63,6 +73,7 @@ public record HyperParameters(
         String sched = schedule;
         double decay = decayRate;
         int period = decayEpochs;
+        int cores = threads;
         for (Map.Entry<String, Object> entry : configuration.values().entrySet()) {
             Object v = entry.getValue();
             Tunable tunable = Tunable.byKey(entry.getKey()).orElse(null);
@@ -81,16 +92,17 @@ public record HyperParameters(
                 case SCHEDULE -> sched = (String) v;
                 case DECAY_RATE -> decay = ((Number) v).doubleValue();
                 case DECAY_EPOCHS -> period = ((Number) v).intValue();
+                case THREADS -> cores = ((Number) v).intValue();
                 default -> throw new IllegalStateException("unhandled tunable " + tunable);
             }
         }
-        return new HyperParameters(rate, beta, look, batch, budget, lambda2, lambda1, sched, decay, period);
+        return new HyperParameters(rate, beta, look, batch, budget, lambda2, lambda1, sched, decay, period, cores);
     }
 
     /** @return these hyperparameters with another epoch budget */
     public HyperParameters withEpochs(int newEpochs) {
         return new HyperParameters(learningRate, momentum, nesterov, batchSize, newEpochs, l2, l1, schedule,
-                decayRate, decayEpochs);
+                decayRate, decayEpochs, threads);
     }
 
     /** @return the learning-rate schedule these hyperparameters describe */
