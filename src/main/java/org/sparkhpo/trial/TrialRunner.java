@@ -51,7 +51,22 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
     }
 
     /**
-     * Trials with the same batch size and the same median curve (or none) may train as one pack.
+     * @param trial the trial
+     * @return its {@code threads} (the fixed value unless the configuration sets one), 1 when the configuration
+     *     is invalid (the trial then fails alone)
+     */
+    @Override
+    public int threads(Trial trial) {
+        try {
+            return fixed.with(trial.configuration()).threads();
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
+
+    /**
+     * Trials with the same batch size, the same threads and the same median curve (or none) may train as one
+     * pack.
      *
      * @param trial the trial
      * @return the key, or empty when the configuration is invalid (the trial then fails alone)
@@ -59,10 +74,10 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
     @Override
     public Optional<Object> packKey(Trial trial) {
         try {
-            int batchSize = fixed.with(trial.configuration()).batchSize();
+            HyperParameters hyperParameters = fixed.with(trial.configuration());
             List<Double> medians = trial.plan().medianRule()
                     ? Arrays.stream(trial.plan().medians()).boxed().toList() : List.of();
-            return Optional.of(List.of(batchSize, medians));
+            return Optional.of(List.of(hyperParameters.batchSize(), hyperParameters.threads(), medians));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -193,6 +208,7 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
             putOutcome(run.outcome(), data, metrics);
             putPlan(plan, run, metrics);
             metrics.put(MetricKeys.PACK_SIZE, (double) packSize);
+            metrics.put(MetricKeys.THREADS, (double) member.hyperParameters().threads());
             List<Double> curve = curve(run);
             if (run.outcome().failed()) {
                 return TrialResult.failed(trial, run.outcome().failure(), metrics, curve);

@@ -2,6 +2,7 @@ package org.sparkhpo.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.space.Configuration;
@@ -111,6 +113,36 @@ class SparkTrialEvaluatorTest {
         assertTrue(failed.error().contains("momentum"), failed.error());
         assertEquals(4, results.stream().filter(r -> r.state() == TrialState.COMPLETE).count());
         assertTrue(results.get(2).metric("val_accuracy") > 0.9, "well-separated clusters are learnt");
+    }
+
+    /**
+     * Local mode has no stage-level scheduling: a trial on 2 threads, when {@code spark.task.cpus} is 1, cannot
+     * hold 2 slots and the round is refused naming the key and the Spark setting; so is a space that tunes threads.
+     */
+    @Test
+    void localModeRefusesTrialsWhoseThreadsDifferFromTaskCpus(JavaSparkContext context) {
+        List<Trial> twoThreads = List.of(new Trial(0, 0, Configuration.empty().with("threads", 2),
+                TrialSeeds.of(42, 0), "grid"));
+        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, DATA, RUNNER, "grid")) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> evaluator.evaluate(0, twoThreads, result -> { }));
+            assertTrue(e.getMessage().startsWith("threads: 2 differs from spark.task.cpus = 1"), e.getMessage());
+            InvalidInputException tuned = assertThrows(InvalidInputException.class,
+                    () -> evaluator.checkTunableThreads(true));
+            assertTrue(tuned.getMessage().startsWith("hpo.search.space: 'threads' is tunable only"),
+                    tuned.getMessage());
+            evaluator.checkTunableThreads(false);
+        }
+    }
+
+    @Test
+    void aTrialRecordsTheThreadsItTrainedOn(JavaSparkContext context) {
+        List<TrialResult> results = new ArrayList<>();
+        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, DATA, RUNNER, "grid")) {
+            evaluator.evaluate(0, trials().subList(0, 2), results::add);
+        }
+        assertEquals(2, results.size());
+        results.forEach(r -> assertEquals(1.0, r.metric("threads"), "trial " + r.id()));
     }
 
     @Test
