@@ -129,6 +129,7 @@ public final class SettingsLoader {
                 model.loss(), fixed, keys.longInteger("hpo.seed"), cost));
         CrossFieldRules.checkObjective(search, objective);
         data = CrossFieldRules.checkFolds(data, search, medianStopping);
+        CrossFieldRules.checkPrecision(search, data);
         return new JobSettings(
                 keys.longInteger("hpo.seed"),
                 runId(keys.string("hpo.run-id")),

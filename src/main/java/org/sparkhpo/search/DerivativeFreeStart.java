@@ -49,6 +49,7 @@ final class DerivativeFreeStart {
                 case DECAY_RATE -> fixed.decayRate();
                 case DECAY_EPOCHS -> fixed.decayEpochs();
                 case THREADS -> fixed.threads();
+                case PRECISION -> fixed.precision();
             };
             configuration = configuration.with(parameter.name(), value);
         }

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.sparkhpo.data.DenseFeatures;
+import org.sparkhpo.data.Features;
+import org.sparkhpo.data.FloatCopies;
+import org.sparkhpo.data.FloatDenseFeatures;
+import org.sparkhpo.data.LabeledData;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.LossType;
@@ -65,8 +70,7 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
     }
 
     /**
-     * Trials with the same batch size, the same threads and the same median curve (or none) may train as one
-     * pack.
+     * Trials with the same batch size, threads, precision and median curve (or none) may train as one pack.
      *
      * @param trial the trial
      * @return the key, or empty when the configuration is invalid (the trial then fails alone)
@@ -77,7 +81,8 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
             HyperParameters hyperParameters = fixed.with(trial.configuration());
             List<Double> medians = trial.plan().medianRule()
                     ? Arrays.stream(trial.plan().medians()).boxed().toList() : List.of();
-            return Optional.of(List.of(hyperParameters.batchSize(), hyperParameters.threads(), medians));
+            return Optional.of(List.of(hyperParameters.batchSize(), hyperParameters.threads(),
+                    hyperParameters.precision(), medians));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -185,7 +190,8 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
         Trial first = trials.get(indices.get(0));
         List<ResumedTraining> runs;
         try {
-            runs = trainer(first, data).trainPack(pack, data.train(), data.validation(), orderSeed);
+            LabeledData train = inPrecision(data.train(), pack.get(0).hyperParameters().precision());
+            runs = trainer(first, data).trainPack(pack, train, data.validation(), orderSeed);
         } catch (RuntimeException | OutOfMemoryError e) {
             for (int i : indices) {
                 results[i] = TrialResult.failed(trials.get(i), e.getClass().getSimpleName() + ": " + e.getMessage(),
@@ -197,6 +203,27 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
             int i = indices.get(p);
             results[i] = result(trials.get(i), members.get(i), runs.get(p), pack.size(), data, store);
         }
+    }
+
+    /**
+     * The training rows in a trial's {@code precision}: as stored, or for {@code float} the executor's float copy
+     * of double features ({@link FloatCopies}); validation and metrics stay as stored. Sparse features have one
+     * (double) kernel, and float storage cannot give double back: both are refused by the settings, and fail the
+     * pack here if they get through.
+     */
+    private static LabeledData inPrecision(LabeledData train, String precision) {
+        Features features = train.features();
+        boolean storedDouble = features instanceof DenseFeatures;
+        boolean storedFloat = features instanceof FloatDenseFeatures;
+        if (precision.equals(HyperParameters.AS_STORED) || precision.equals("float") && storedFloat
+                || precision.equals("double") && storedDouble) {
+            return train;
+        }
+        if (precision.equals("float") && storedDouble) {
+            return FloatCopies.of(train);
+        }
+        throw new IllegalStateException("precision '" + precision + "' needs dense features stored in double"
+                + " precision (hpo.data.precision = double), got " + features.getClass().getSimpleName());
     }
 
     /** The result of one trained trial: metrics, checkpoint when its rung needs one, inference cost. */
