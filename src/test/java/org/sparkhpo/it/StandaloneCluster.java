@@ -105,8 +105,9 @@ public final class StandaloneCluster implements AutoCloseable {
             Path workDir = Files.createDirectories(directory.resolve("work-" + i));
             Path log = directory.resolve("worker-" + i + ".log");
             Process worker = JavaProcess.start("org.apache.spark.deploy.worker.Worker", List.of(masterUrl,
-                    "--host", "127.0.0.1", "--cores", Integer.toString(workerCores), "--memory", workerMemory, "--webui-port",
-                    Integer.toString(freePort()), "--work-dir", workDir.toString()), "512m", log, environment);
+                    "--host", "127.0.0.1", "--cores", Integer.toString(workerCores), "--memory", workerMemory,
+                    "--webui-port", Integer.toString(freePort()), "--work-dir", workDir.toString()), "512m", log,
+                    environment);
             processes.add(worker);
             workers.add(worker);
         }
