@@ -27,4 +27,30 @@ public final class FloatCopies {
         DenseFeatures dense = (DenseFeatures) part.features();
         return new LabeledData(COPIES.computeIfAbsent(dense, FloatDenseFeatures::of), part.labels());
     }
+
+    /**
+     * The training rows in a trial's {@code precision}: as stored (empty precision, or the stored one), or for
+     * {@code float} over dense double features the JVM's float copy ({@link #of}). Sparse features have one
+     * (double) kernel, and float storage cannot give double back: the settings refuse both, and a trial that
+     * gets through fails with this reason.
+     *
+     * @param rows the rows as stored
+     * @param precision {@code ""} (as stored), {@code float} or {@code double}
+     * @return the rows to train on
+     * @throws IllegalStateException when the stored features cannot serve the precision
+     */
+    public static LabeledData inPrecision(LabeledData rows, String precision) {
+        Features features = rows.features();
+        boolean storedDouble = features instanceof DenseFeatures;
+        boolean storedFloat = features instanceof FloatDenseFeatures;
+        if (precision.isEmpty() || precision.equals("float") && storedFloat
+                || precision.equals("double") && storedDouble) {
+            return rows;
+        }
+        if (precision.equals("float") && storedDouble) {
+            return of(rows);
+        }
+        throw new IllegalStateException("precision '" + precision + "' needs dense features stored in double"
+                + " precision (hpo.data.precision = double), got " + features.getClass().getSimpleName());
+    }
 }

@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.sparkhpo.data.DenseFeatures;
-import org.sparkhpo.data.Features;
 import org.sparkhpo.data.FloatCopies;
-import org.sparkhpo.data.FloatDenseFeatures;
 import org.sparkhpo.data.LabeledData;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.train.HyperParameters;
@@ -190,7 +187,7 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
         Trial first = trials.get(indices.get(0));
         List<ResumedTraining> runs;
         try {
-            LabeledData train = inPrecision(data.train(), pack.get(0).hyperParameters().precision());
+            LabeledData train = FloatCopies.inPrecision(data.train(), pack.get(0).hyperParameters().precision());
             runs = trainer(first, data).trainPack(pack, train, data.validation(), orderSeed);
         } catch (RuntimeException | OutOfMemoryError e) {
             for (int i : indices) {
@@ -203,27 +200,6 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
             int i = indices.get(p);
             results[i] = result(trials.get(i), members.get(i), runs.get(p), pack.size(), data, store);
         }
-    }
-
-    /**
-     * The training rows in a trial's {@code precision}: as stored, or for {@code float} the executor's float copy
-     * of double features ({@link FloatCopies}); validation and metrics stay as stored. Sparse features have one
-     * (double) kernel, and float storage cannot give double back: both are refused by the settings, and fail the
-     * pack here if they get through.
-     */
-    private static LabeledData inPrecision(LabeledData train, String precision) {
-        Features features = train.features();
-        boolean storedDouble = features instanceof DenseFeatures;
-        boolean storedFloat = features instanceof FloatDenseFeatures;
-        if (precision.equals(HyperParameters.AS_STORED) || precision.equals("float") && storedFloat
-                || precision.equals("double") && storedDouble) {
-            return train;
-        }
-        if (precision.equals("float") && storedDouble) {
-            return FloatCopies.of(train);
-        }
-        throw new IllegalStateException("precision '" + precision + "' needs dense features stored in double"
-                + " precision (hpo.data.precision = double), got " + features.getClass().getSimpleName());
     }
 
     /** The result of one trained trial: metrics, checkpoint when its rung needs one, inference cost. */
