@@ -135,9 +135,10 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
             BlockingQueue<TrialResult> finished = new LinkedBlockingQueue<>();
             List<SimpleFutureAction<BoxedUnit>> jobs = new ArrayList<>();
             int packCount = 0;
-            for (Map.Entry<Integer, List<Trial>> group : byThreads(trials).entrySet()) {
+            Map<Integer, List<Trial>> groups = byThreads(trials);
+            groups.keySet().forEach(slots::check);
+            for (Map.Entry<Integer, List<Trial>> group : groups.entrySet()) {
                 int threads = group.getKey();
-                slots.check(threads);
                 List<List<Trial>> packs = TrialPacks.group(group.getValue(), runner, packSize,
                         TaskSlots.slots(threads, context.defaultParallelism()));
                 JavaRDD<List<Trial>> rdd = slots.hold(context.parallelize(packs, packs.size()), threads);
