@@ -6,20 +6,26 @@
 #  2. a constrained run over the same trials (same seed and space) with core_seconds bounded by half of the
 #     core-seconds of run 1's most accurate trial: the model it picks next to the unconstrained best of its own
 #     journal (which holds every trial's real metrics, infeasible ones included);
-#  3. an L1 grid (0 to 0.03, 8 epochs, learning rate 0.01): nonzero weights, accuracy and prediction latency;
+#  3. an L1 grid, a finer log range (0 and 1e-3 to 3e-2, 8 epochs, learning rate 0.01) under the cosine and the
+#     constant schedule: nonzero weights, accuracy and prediction latency, and the sparsest model within 0.5 pp
+#     of the grid's most accurate one;
 #  and the machine's single-thread sgemm throughput for the kernel's shapes (the GEMM bound of an epoch).
-# Prints Markdown; about 5 minutes on 2 cores.   scripts/bench-cost.sh
+# Prints Markdown; about 5 minutes on 2 cores.   scripts/bench-cost.sh        (--l1-only: part 3 and the bound)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 # shellcheck source=spark-java-options.sh
 source "$root/scripts/spark-java-options.sh"
 [ -f data/fashion-mnist/train-images-idx3-ubyte.gz ] || scripts/get-fashion-mnist.sh
+l1_only=false
+[ "${1:-}" = "--l1-only" ] && l1_only=true
 out="target/bench-cost"; rm -rf "$out"; mkdir -p "$out"
 space='hpo.search.space=[{name=epochs, low=1, high=12}, {name=learning-rate, low=2e-3, high=5e-2, scale=log}, {name=batch-size, values=[128, 512]}, {name=l1, values=[0, 1e-3, 1e-2, 3e-2]}]'
 common=(--set "$space" --set hpo.search.strategy=random --set hpo.search.trials=24 --set hpo.training.schedule=cosine
         --set hpo.training.patience=0 --set hpo.finish.save-model=false --set hpo.output.dir="$out/runs")
 
+bound=0
+if [ "$l1_only" = false ]; then
 echo "bench-cost: multi-objective run" >&2
 scripts/run-local.sh conf/fashion-mnist.conf "${common[@]}" --set hpo.run-id=pareto --set hpo.cost.mode=pareto \
   --set 'hpo.cost.metrics=[core_seconds, predict_ms_per_1000, nonzero_weights]' --set hpo.select=knee \
@@ -35,10 +41,12 @@ echo "bench-cost: constrained run, core_seconds <= $bound" >&2
 scripts/run-local.sh conf/fashion-mnist.conf "${common[@]}" --set hpo.run-id=constrained --set hpo.cost.mode=constrained \
   --set "hpo.cost.bounds=[{cost=core_seconds, max=$bound}]" --set 'hpo.cost.metrics=[core_seconds]' \
   > "$out/constrained.log" 2>&1
+fi
 echo "bench-cost: L1 grid" >&2
 scripts/run-local.sh conf/fashion-mnist.conf --set hpo.run-id=l1 --set hpo.output.dir="$out/runs" \
-  --set 'hpo.search.space=[{name=l1, values=[0, 1e-2, 1.5e-2, 2e-2, 3e-2]}]' --set hpo.training.epochs=8 \
-  --set hpo.training.learning-rate=0.01 --set hpo.training.schedule=cosine --set hpo.training.patience=0 \
+  --set 'hpo.search.space=[{name=schedule, values=[cosine, constant]}, {name=l1, values=[0, 1e-3, 2e-3, 3e-3, 5e-3, 7e-3, 1e-2, 1.5e-2, 2e-2, 3e-2]}]' \
+  --set hpo.training.epochs=8 --set hpo.data.test= \
+  --set hpo.training.learning-rate=0.01 --set hpo.training.patience=0 \
   --set hpo.finish.save-model=false > "$out/l1.log" 2>&1
 echo "bench-cost: GEMM throughput" >&2
 mvn -B -q -Dstyle.color=never -DskipTests test-compile >&2
@@ -46,60 +54,71 @@ mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=tes
 gemm=$(java -Xmx4g $SPARK_JAVA_OPTIONS -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
   org.sparkhpo.bench.GemmThroughput 50000 784 10 128 2>/dev/null)
 
-python3 - "$out/runs" "$bound" "$gemm" <<'PY'
+python3 - "$out/runs" "$bound" "$gemm" "$l1_only" <<'PY'
 import json, sys
-runs, bound, gemm = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+runs, bound, gemm, l1_only = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4] == "true"
 def trials(name):
     return [json.loads(l) for l in open(f"{runs}/{name}/trials.jsonl")]
 def params(t):
     p = t["params"]
     return f"epochs {p['epochs']}, lr {p['learning-rate']:.4f}, batch {p['batch-size']}, l1 {p['l1']:g}"
-pareto = json.load(open(f"{runs}/pareto/pareto.json"))
-knee = pareto["selected_trial"]
-print("Multi-objective run (`hpo.cost.mode = pareto`, random search, 24 trials): the front")
+if not l1_only:
+    pareto = json.load(open(f"{runs}/pareto/pareto.json"))
+    knee = pareto["selected_trial"]
+    print("Multi-objective run (`hpo.cost.mode = pareto`, random search, 24 trials): the front")
+    print()
+    print("| trial | validation accuracy | core-seconds | predict ms / 1,000 rows | nonzero weights | params |")
+    print("|---|---|---|---|---|---|")
+    for t in pareto["front"]:
+        m = t["metrics"]
+        mark = " (knee)" if t["id"] == knee else ""
+        print(f"| {t['id']}{mark} | {m['val_accuracy']:.4f} | {m['core_seconds']:.2f} | {m['predict_ms_per_1000']:.3f} | {int(m['nonzero_weights'])} | {params(t)} |")
+    all_t = [t for t in trials("pareto") if t["state"] == "COMPLETE"]
+    best = max(all_t, key=lambda t: (t["metrics"]["val_accuracy"], -t["id"]))
+    close = [t for t in all_t if t["metrics"]["val_accuracy"] >= best["metrics"]["val_accuracy"] - 0.005]
+    sparse = min(close, key=lambda t: (t["metrics"]["nonzero_weights"], t["id"]))
+    bm, sm = best["metrics"], sparse["metrics"]
+    print()
+    print(f"{len(pareto['front'])} of {len(all_t)} trials on the front. L1: most accurate trial {best['id']} ({params(best)}): "
+          f"{bm['val_accuracy']:.4f}, {int(bm['nonzero_weights'])} nonzero weights, {bm['predict_ms_per_1000']:.3f} ms / 1,000 rows; "
+          f"fewest nonzero weights within 0.5 pp: trial {sparse['id']} ({params(sparse)}): {sm['val_accuracy']:.4f}, "
+          f"{int(sm['nonzero_weights'])} nonzero weights ({bm['nonzero_weights'] / sm['nonzero_weights']:.2f}x fewer), "
+          f"{sm['predict_ms_per_1000']:.3f} ms / 1,000 rows.")
+    print()
+    c = trials("constrained")
+    done = [t for t in c if t["state"] == "COMPLETE"]
+    ub = max(done, key=lambda t: (t["metrics"]["val_accuracy"], -t["id"]))
+    chosen = json.load(open(f"{runs}/constrained/best.json"))
+    cm, um = chosen["validation"], ub["metrics"]
+    feasible = sum(1 for t in done if t["metrics"]["feasible"] == 1.0)
+    print(f"Constrained run (`core_seconds <= {bound:.3f}`, half the core-seconds of run 1's most accurate trial; "
+          f"{feasible} of {len(done)} trials feasible):")
+    print()
+    print("| model | trial | validation accuracy | test accuracy | core-seconds | predict ms / 1,000 rows |")
+    print("|---|---|---|---|---|---|")
+    print(f"| unconstrained best (same journal) | {ub['id']} | {um['val_accuracy']:.4f} | - | {um['core_seconds']:.2f} | {um['predict_ms_per_1000']:.3f} |")
+    print(f"| chosen under the bound | {chosen['trial_id']} | {cm['val_accuracy']:.4f} | {chosen['test']['accuracy']:.4f} | {cm['core_seconds']:.2f} | {cm['predict_ms_per_1000']:.3f} |")
+    print()
+    print(f"Chosen model: {um['core_seconds'] / cm['core_seconds']:.2f}x fewer core-seconds, "
+          f"{100 * (cm['val_accuracy'] - um['val_accuracy']):+.2f} pp validation accuracy.")
+    print()
+print("L1 grid (learning rate 0.01, 8 epochs, batch 128, momentum 0.9; proximal L1 step after each update):")
 print()
-print("| trial | validation accuracy | core-seconds | predict ms / 1,000 rows | nonzero weights | params |")
-print("|---|---|---|---|---|---|")
-for t in pareto["front"]:
+print("| schedule | l1 | validation accuracy | nonzero weights (of 7,840) | predict ms / 1,000 rows |")
+print("|---|---|---|---|---|")
+grid = [t for t in trials("l1") if t["state"] == "COMPLETE"]
+for t in sorted(grid, key=lambda t: (t["params"]["schedule"], t["params"]["l1"])):
     m = t["metrics"]
-    mark = " (knee)" if t["id"] == knee else ""
-    print(f"| {t['id']}{mark} | {m['val_accuracy']:.4f} | {m['core_seconds']:.2f} | {m['predict_ms_per_1000']:.3f} | {int(m['nonzero_weights'])} | {params(t)} |")
-all_t = [t for t in trials("pareto") if t["state"] == "COMPLETE"]
-best = max(all_t, key=lambda t: (t["metrics"]["val_accuracy"], -t["id"]))
-close = [t for t in all_t if t["metrics"]["val_accuracy"] >= best["metrics"]["val_accuracy"] - 0.005]
-sparse = min(close, key=lambda t: (t["metrics"]["nonzero_weights"], t["id"]))
-bm, sm = best["metrics"], sparse["metrics"]
+    print(f"| {t['params']['schedule']} | {t['params']['l1']:g} | {m['val_accuracy']:.4f} | {int(m['nonzero_weights'])} | {m['predict_ms_per_1000']:.3f} |")
+top = max(grid, key=lambda t: (t["metrics"]["val_accuracy"], -t["id"]))
+near = [t for t in grid if t["metrics"]["val_accuracy"] >= top["metrics"]["val_accuracy"] - 0.005]
+sparsest = min(near, key=lambda t: (t["metrics"]["nonzero_weights"], t["id"]))
+tm, sm = top["metrics"], sparsest["metrics"]
 print()
-print(f"{len(pareto['front'])} of {len(all_t)} trials on the front. L1: most accurate trial {best['id']} ({params(best)}): "
-      f"{bm['val_accuracy']:.4f}, {int(bm['nonzero_weights'])} nonzero weights, {bm['predict_ms_per_1000']:.3f} ms / 1,000 rows; "
-      f"fewest nonzero weights within 0.5 pp: trial {sparse['id']} ({params(sparse)}): {sm['val_accuracy']:.4f}, "
-      f"{int(sm['nonzero_weights'])} nonzero weights ({bm['nonzero_weights'] / sm['nonzero_weights']:.2f}x fewer), "
-      f"{sm['predict_ms_per_1000']:.3f} ms / 1,000 rows.")
-print()
-c = trials("constrained")
-done = [t for t in c if t["state"] == "COMPLETE"]
-ub = max(done, key=lambda t: (t["metrics"]["val_accuracy"], -t["id"]))
-chosen = json.load(open(f"{runs}/constrained/best.json"))
-cm, um = chosen["validation"], ub["metrics"]
-feasible = sum(1 for t in done if t["metrics"]["feasible"] == 1.0)
-print(f"Constrained run (`core_seconds <= {bound:.3f}`, half the core-seconds of run 1's most accurate trial; "
-      f"{feasible} of {len(done)} trials feasible):")
-print()
-print("| model | trial | validation accuracy | test accuracy | core-seconds | predict ms / 1,000 rows |")
-print("|---|---|---|---|---|---|")
-print(f"| unconstrained best (same journal) | {ub['id']} | {um['val_accuracy']:.4f} | - | {um['core_seconds']:.2f} | {um['predict_ms_per_1000']:.3f} |")
-print(f"| chosen under the bound | {chosen['trial_id']} | {cm['val_accuracy']:.4f} | {chosen['test']['accuracy']:.4f} | {cm['core_seconds']:.2f} | {cm['predict_ms_per_1000']:.3f} |")
-print()
-print(f"Chosen model: {um['core_seconds'] / cm['core_seconds']:.2f}x fewer core-seconds, "
-      f"{100 * (cm['val_accuracy'] - um['val_accuracy']):+.2f} pp validation accuracy.")
-print()
-print("L1 grid (learning rate 0.01, 8 epochs, cosine, batch 128):")
-print()
-print("| l1 | validation accuracy | nonzero weights (of 7,840) | predict ms / 1,000 rows |")
-print("|---|---|---|---|")
-for t in sorted(trials("l1"), key=lambda t: t["params"]["l1"]):
-    m = t["metrics"]
-    print(f"| {t['params']['l1']:g} | {m['val_accuracy']:.4f} | {int(m['nonzero_weights'])} | {m['predict_ms_per_1000']:.3f} |")
+print(f"Most accurate: {top['params']['schedule']}, l1 {top['params']['l1']:g}: {tm['val_accuracy']:.4f}, "
+      f"{int(tm['nonzero_weights'])} nonzero; sparsest within 0.5 pp: {sparsest['params']['schedule']}, "
+      f"l1 {sparsest['params']['l1']:g}: {sm['val_accuracy']:.4f}, {int(sm['nonzero_weights'])} nonzero "
+      f"({tm['nonzero_weights'] / sm['nonzero_weights']:.2f}x fewer, {100 * (sm['val_accuracy'] - tm['val_accuracy']):+.2f} pp).")
 print()
 print("GEMM bound (GemmThroughput 50000 784 10 128, one thread):")
 print()

@@ -88,7 +88,8 @@ public final class DataDrivenDefaults {
         HyperParameters resolved = new HyperParameters(
                 auto.learningRate() ? Math.sqrt(rates[0] * rates[1]) : fixed.learningRate(), fixed.momentum(),
                 fixed.nesterov(), batch, epochs, auto.l2() ? 1.0 / n : fixed.l2(), fixed.l1(), fixed.schedule(),
-                fixed.decayRate(), fixed.decayEpochs());
+                fixed.decayRate(), fixed.decayEpochs(), fixed.threads(),
+                fixed.precision());
         SearchSpace space = auto.space() ? DataDrivenSpace.of(auto.learningRate() ? rates : null,
                 auto.l2() ? penalties : null, resolved.learningRate()) : settings.search().space();
         StoppingRules stopping = settings.stopping();

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sparkhpo.data.Concatenation;
+import org.sparkhpo.data.FloatCopies;
 import org.sparkhpo.data.LabeledData;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.train.HyperParameters;
@@ -76,7 +77,8 @@ public record FinalModel(double[] theta, Map<String, Double> test, double trainS
         HyperParameters hyperParameters = fixed.with(best.configuration());
         Metric metric = loss.task().isClassification() ? Metric.ACCURACY : Metric.RMSE;
         SgdTrainer trainer = new SgdTrainer(loss, metric, stopping, data.numClasses());
-        LabeledData rows = onValidationToo ? Concatenation.concat(data.train(), data.validation()) : data.train();
+        LabeledData rows = FloatCopies.inPrecision(onValidationToo
+                ? Concatenation.concat(data.train(), data.validation()) : data.train(), hyperParameters.precision());
         int epochs = Math.max(1, (int) best.metric(MetricKeys.BEST_EPOCH));
         TrainingOutcome outcome = trainer.train(rows, null, hyperParameters, orderSeed, epochs);
         if (outcome.failed()) {

@@ -36,6 +36,7 @@ import org.sparkhpo.search.StrategyInputs;
 import org.sparkhpo.spark.MllibModelExporter;
 import org.sparkhpo.spark.SparkColumnarReader;
 import org.sparkhpo.spark.SparkSessions;
+import org.sparkhpo.space.Tunable;
 import org.sparkhpo.spark.SparkTrialEvaluator;
 import org.sparkhpo.strategy.CostAwareStrategy;
 import org.sparkhpo.strategy.Strategy;
@@ -138,7 +139,7 @@ public final class TuningRun {
         long sparkStart = System.nanoTime();
         SparkSession spark;
         try {
-            spark = SparkSessions.create(settings.spark());
+            spark = SparkSessions.create(settings.spark(), settings.fixed().threads());
         } catch (RuntimeException | Error e) {
             session.completeExceptionally(e);
             throw e;
@@ -217,6 +218,8 @@ public final class TuningRun {
         PreparedData broadcastPart = data.withoutTest();
         try (SparkTrialEvaluator spark = new SparkTrialEvaluator(context, broadcastPart, runner,
                 settings.search().strategy().configName(), checkpoints, settings.spark().packSize())) {
+            spark.checkTunableThreads(settings.search().space().parameters().stream()
+                    .anyMatch(parameter -> parameter.tunable() == Tunable.THREADS));
             ReplayingEvaluator evaluator = run.replaying(spark);
             TrialEvaluator annotated = settings.cost().isCostAware() ? new AnnotatingEvaluator(evaluator, costs)
                     : evaluator;

@@ -3,9 +3,11 @@ package org.sparkhpo.config;
 import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.data.DataSettings;
 import org.sparkhpo.data.Folds;
+import org.sparkhpo.data.Precision;
 import org.sparkhpo.search.MedianStoppingSettings;
 import org.sparkhpo.search.SearchSettings;
 import org.sparkhpo.search.StrategyKind;
+import org.sparkhpo.space.Tunable;
 import org.sparkhpo.train.LossType;
 import org.sparkhpo.train.Metric;
 
@@ -99,5 +101,18 @@ final class CrossFieldRules {
             return "hpo.training.median-stopping = true (it prunes on one learning curve)";
         }
         return null;
+    }
+
+    /**
+     * A tunable {@code precision} needs the features stored in double precision: float trials train on a float
+     * copy made from them once per executor, while float storage cannot give double trials their data back.
+     */
+    static void checkPrecision(SearchSettings search, DataSettings data) {
+        boolean tuned = search.space().parameters().stream().anyMatch(p -> p.tunable() == Tunable.PRECISION);
+        if (tuned && data.precision() != Precision.DOUBLE) {
+            throw new InvalidInputException("hpo.search.space: 'precision' is tunable only with hpo.data.precision ="
+                    + " double (float trials train on a float copy of the double features), but hpo.data.precision"
+                    + " is '" + data.precision().configName() + "'");
+        }
     }
 }

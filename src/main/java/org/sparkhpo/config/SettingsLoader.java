@@ -129,6 +129,7 @@ public final class SettingsLoader {
                 model.loss(), fixed, keys.longInteger("hpo.seed"), cost));
         CrossFieldRules.checkObjective(search, objective);
         data = CrossFieldRules.checkFolds(data, search, medianStopping);
+        CrossFieldRules.checkPrecision(search, data);
         return new JobSettings(
                 keys.longInteger("hpo.seed"),
                 runId(keys.string("hpo.run-id")),
@@ -255,7 +256,8 @@ public final class SettingsLoader {
                     keys.number(prefix + "l1"),
                     keys.string(prefix + "schedule"),
                     keys.number(prefix + "decay-rate"),
-                    keys.intIn(prefix + "decay-epochs", Integer.MIN_VALUE, Integer.MAX_VALUE));
+                    keys.intIn(prefix + "decay-epochs", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                    keys.intIn(prefix + "threads", Integer.MIN_VALUE, Integer.MAX_VALUE));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(prefix + e.getMessage(), e);
         }

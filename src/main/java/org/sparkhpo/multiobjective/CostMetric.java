@@ -26,7 +26,7 @@ public enum CostMetric {
     NONZERO_WEIGHTS(MetricKeys.NONZERO_WEIGHTS);
 
     /** The tunable that sets how many cores one trial uses. */
-    public static final String THREADS = "threads";
+    public static final String THREADS = MetricKeys.THREADS;
 
     private final String key;
 

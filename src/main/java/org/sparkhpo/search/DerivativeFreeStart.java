@@ -48,6 +48,8 @@ final class DerivativeFreeStart {
                 case SCHEDULE -> fixed.schedule();
                 case DECAY_RATE -> fixed.decayRate();
                 case DECAY_EPOCHS -> fixed.decayEpochs();
+                case THREADS -> fixed.threads();
+                case PRECISION -> fixed.precision();
             };
             configuration = configuration.with(parameter.name(), value);
         }

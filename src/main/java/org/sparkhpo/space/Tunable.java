@@ -29,10 +29,19 @@ public enum Tunable {
     /** Step decay: factor applied every decay-epochs, in (0, 1]. */
     DECAY_RATE("decay-rate", Kind.REAL),
     /** Step decay: period in epochs, >= 1. */
-    DECAY_EPOCHS("decay-epochs", Kind.INTEGER);
+    DECAY_EPOCHS("decay-epochs", Kind.INTEGER),
+    /** Cores one trial trains on (data-parallel mini-batch products), in [1, {@value #MAX_THREADS}]. */
+    THREADS("threads", Kind.INTEGER),
+    /** Arithmetic of the trial's training products: float (sgemm) or double (dgemm) features. */
+    PRECISION("precision", Kind.NAME);
+
+    /** The most threads one trial may use. */
+    public static final int MAX_THREADS = 64;
 
     /** The schedule names {@link #SCHEDULE} accepts. */
     public static final List<String> SCHEDULES = List.of("constant", "inverse-sqrt", "step", "cosine");
+    /** The precision names {@link #PRECISION} accepts. */
+    public static final List<String> PRECISIONS = List.of("float", "double");
 
     /** The value type of a tunable. */
     public enum Kind { REAL, INTEGER, BOOLEAN, NAME }
@@ -83,11 +92,15 @@ public enum Tunable {
             case BOOLEAN:
                 return value instanceof Boolean ? null : "must be true or false";
             case NAME:
-                return value instanceof String s && SCHEDULES.contains(s.toLowerCase(Locale.ROOT))
-                        ? null : "must be one of " + SCHEDULES;
+                List<String> names = this == PRECISION ? PRECISIONS : SCHEDULES;
+                return value instanceof String s && names.contains(s.toLowerCase(Locale.ROOT))
+                        ? null : "must be one of " + names;
             case INTEGER:
                 if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
                     return "must be an integer";
+                }
+                if (this == THREADS && n.doubleValue() > MAX_THREADS) {
+                    return "must be in [1, " + MAX_THREADS + "]";
                 }
                 return n.doubleValue() >= 1 ? null : "must be >= 1";
             default:

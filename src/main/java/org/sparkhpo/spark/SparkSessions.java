@@ -18,7 +18,20 @@ public final class SparkSessions {
      * @return the session (an existing one is reused, as under spark-submit or in tests)
      */
     public static SparkSession create(SparkSettings settings) {
+        return create(settings, 1);
+    }
+
+    /**
+     * @param settings master, application name and log level
+     * @param threads {@code hpo.training.threads}: in local mode {@code spark.task.cpus} (unless set already),
+     *     so that each task holds the cores its trials train on ({@link TaskSlots})
+     * @return the session (an existing one is reused, as under spark-submit or in tests)
+     */
+    public static SparkSession create(SparkSettings settings, int threads) {
         SparkConf conf = configure(new SparkConf(), settings);
+        if (threads > 1 && TaskSlots.isLocal(conf.get("spark.master"))) {
+            conf.setIfMissing("spark.task.cpus", Integer.toString(threads));
+        }
         SparkSession session = SparkSession.builder().config(conf).getOrCreate();
         quietLogs(settings.logLevel());
         return session;

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.report.HadoopCheckpointStore;
 import org.sparkhpo.trial.CheckpointStore;
@@ -33,13 +36,17 @@ import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
 /**
- * Evaluates a round as one Spark job: the trials are grouped into packs ({@link TrialPacks}: trials with the
- * same batch size, at most {@code packSize} each, by default one pack per task slot), the packs become an
- * RDD with one pack per partition, each task trains its pack over the data broadcast once per job (one GEMM
- * per mini-batch for the whole pack, {@code Objective.runPack}), and each result reaches the driver as soon as its
- * task ends ({@code SparkContext.submitJob} with a result handler that queues it for the calling thread), so the journal records it at once rather
- * than when the slowest pack of the round ends; a pack's results arrive together, one per trial. The job carries a description that names the round, so
- * it reads well in the Spark UI.
+ * Evaluates a round as one Spark job per distinct {@code threads} value among its trials (one job for the
+ * usual round of 1-thread trials): the trials are grouped into packs ({@link TrialPacks}: trials with the
+ * same batch size and threads, at most {@code packSize} each, by default one pack per task slot, a T-thread
+ * task counting as T slots), the packs become an RDD with one pack per partition whose tasks hold T cores
+ * each ({@link TaskSlots}: a stage-level task profile, or {@code spark.task.cpus} in local mode), each task
+ * trains its pack over the data broadcast once per job (one GEMM per mini-batch for the whole pack,
+ * {@code Objective.runPack}), and each result reaches the driver as soon as its task ends
+ * ({@code SparkContext.submitJob} with a result handler that queues it for the calling thread), so the
+ * journal records it at once rather than when the slowest pack of the round ends; a pack's results arrive
+ * together, one per trial. The jobs carry a description that names the round, so they read well in the
+ * Spark UI.
  *
  * <p>Lifecycle: driver-only, one per run; owns the broadcast and destroys it in {@link #close()}.
  * A trial's own failure is a FAILED result from {@link TrialRunner}, so tasks do not throw for it and Spark
@@ -54,6 +61,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
     private final String strategyName;
     private final String checkpointDirectory;
     private final int packSize;
+    private final TaskSlots slots;
 
     /**
      * @param context the Spark context
@@ -96,6 +104,22 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
         this.runner = runner;
         this.strategyName = strategyName;
         this.checkpointDirectory = checkpointDirectory;
+        this.slots = TaskSlots.of(context);
+    }
+
+    /**
+     * Refuses, before the first round, a search space that tunes {@code threads} on a master without stage-level
+     * scheduling ({@link TaskSlots}: local mode has one {@code spark.task.cpus} for every task).
+     *
+     * @param threadsTuned whether the search space has a {@code threads} parameter
+     * @throws InvalidInputException naming {@code hpo.search.space} on a local master
+     */
+    public void checkTunableThreads(boolean threadsTuned) {
+        if (threadsTuned && TaskSlots.isLocal(context.master())) {
+            throw InvalidInputException.forKey("hpo.search.space", "threads", "is tunable only"
+                    + " on a master with stage-level scheduling (spark://, local-cluster, yarn, k8s), not on "
+                    + context.master() + ": in local mode set hpo.training.threads instead");
+        }
     }
 
     @Override
@@ -108,17 +132,37 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
                 + ")", true);
         try {
             long start = System.nanoTime();
-            List<List<Trial>> packs = TrialPacks.group(trials, runner, packSize, context.defaultParallelism());
-            JavaRDD<List<Trial>> rdd = context.parallelize(packs, packs.size());
             BlockingQueue<TrialResult> finished = new LinkedBlockingQueue<>();
-            SimpleFutureAction<BoxedUnit> job = context.sc().submitJob(rdd.rdd(),
-                    new RunPartition(runner, data, checkpointDirectory), allPartitions(packs.size()),
-                    new Handler(finished), new Done());
-            double busy = deliver(trials.size(), finished, job, onResult);
-            logRound(round, trials.size(), packs.size(), (System.nanoTime() - start) / 1e9, busy);
+            List<SimpleFutureAction<BoxedUnit>> jobs = new ArrayList<>();
+            int packCount = 0;
+            Map<Integer, List<Trial>> groups = byThreads(trials);
+            groups.keySet().forEach(slots::check);
+            for (Map.Entry<Integer, List<Trial>> group : groups.entrySet()) {
+                int threads = group.getKey();
+                List<List<Trial>> packs = TrialPacks.group(group.getValue(), runner, packSize,
+                        TaskSlots.slots(threads, context.defaultParallelism()));
+                JavaRDD<List<Trial>> rdd = slots.hold(context.parallelize(packs, packs.size()), threads);
+                jobs.add(context.sc().submitJob(rdd.rdd(), new RunPartition(runner, data, checkpointDirectory),
+                        allPartitions(packs.size()), new Handler(finished), new Done()));
+                packCount += packs.size();
+            }
+            double busy = deliver(trials.size(), finished, jobs, onResult);
+            logRound(round, trials.size(), packCount, (System.nanoTime() - start) / 1e9, busy);
         } finally {
             context.clearJobGroup();
         }
+    }
+
+    /**
+     * Groups a round's trials by the threads they train on: one stage (and one job) per value, so that each
+     * stage's tasks hold that many slots ({@link TaskSlots}) and trials of different threads never share a pack.
+     */
+    private Map<Integer, List<Trial>> byThreads(List<Trial> trials) {
+        Map<Integer, List<Trial>> groups = new TreeMap<>();
+        for (Trial trial : trials) {
+            groups.computeIfAbsent(runner.threads(trial), t -> new ArrayList<>()).add(trial);
+        }
+        return groups;
     }
 
     /**
@@ -138,7 +182,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
      * @return the sum of the packs' training seconds (a packed trial's seconds over its pack size)
      */
     private static double deliver(int expected, BlockingQueue<TrialResult> finished,
-                                  SimpleFutureAction<BoxedUnit> job, Consumer<TrialResult> onResult) {
+                                  List<SimpleFutureAction<BoxedUnit>> jobs, Consumer<TrialResult> onResult) {
         int delivered = 0;
         double busy = 0.0;
         try {
@@ -150,14 +194,16 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
                     double seconds = result.metric(MetricKeys.TRAIN_SECONDS);
                     double packed = result.metric(MetricKeys.PACK_SIZE);
                     busy += Double.isNaN(seconds) ? 0.0 : seconds / (Double.isNaN(packed) ? 1.0 : packed);
-                } else if (job.isCompleted() && finished.isEmpty()) {
-                    job.value().get().get();
+                } else if (jobs.stream().allMatch(SimpleFutureAction::isCompleted) && finished.isEmpty()) {
+                    for (SimpleFutureAction<BoxedUnit> job : jobs) {
+                        job.value().get().get();
+                    }
                     throw new IllegalStateException("Spark job ended with " + delivered + " of " + expected
                             + " trial results");
                 }
             }
         } catch (InterruptedException e) {
-            job.cancel();
+            jobs.forEach(SimpleFutureAction::cancel);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for trial results", e);
         }

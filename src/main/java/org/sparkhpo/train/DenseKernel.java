@@ -25,23 +25,26 @@ final class DenseKernel implements Kernel {
     }
 
     @Override
-    public void scores(int from, int to, double[] weights, int columns, double[] out) {
+    public void scores(int from, int to, double[] weights, int columns, double[] out, int outOffset) {
         int n = to - from;
         if (columns == 1) {
-            BLAS_INSTANCE.dgemv("T", d, n, 1.0, x, from * d, d, weights, 0, 1, 0.0, out, 0, 1);
+            BLAS_INSTANCE.dgemv("T", d, n, 1.0, x, from * d, d, weights, 0, 1, 0.0, out, outOffset, 1);
         } else {
-            BLAS_INSTANCE.dgemm("T", "N", columns, n, d, 1.0, weights, 0, d, x, from * d, d, 0.0, out, 0, columns);
+            BLAS_INSTANCE.dgemm("T", "N", columns, n, d, 1.0, weights, 0, d, x, from * d, d, 0.0, out, outOffset,
+                    columns);
         }
     }
 
     @Override
-    public void gradient(int from, int to, double[] scoreGradient, int columns, double[] out) {
+    public void gradient(int from, int to, double[] scoreGradient, int gradientOffset, int columns,
+                         double[] out) {
         int n = to - from;
         if (columns == 1) {
-            BLAS_INSTANCE.dgemv("N", d, n, 1.0, x, from * d, d, scoreGradient, 0, 1, 0.0, out, 0, 1);
+            BLAS_INSTANCE.dgemv("N", d, n, 1.0, x, from * d, d, scoreGradient, gradientOffset, 1, 0.0, out, 0,
+                    1);
         } else {
-            BLAS_INSTANCE.dgemm("N", "T", d, columns, n, 1.0, x, from * d, d, scoreGradient, 0, columns, 0.0,
-                    out, 0, d);
+            BLAS_INSTANCE.dgemm("N", "T", d, columns, n, 1.0, x, from * d, d, scoreGradient, gradientOffset,
+                    columns, 0.0, out, 0, d);
         }
     }
 }

@@ -30,7 +30,7 @@ final class FloatDenseKernel implements Kernel {
     }
 
     @Override
-    public void scores(int from, int to, double[] weights, int columns, double[] out) {
+    public void scores(int from, int to, double[] weights, int columns, double[] out, int outOffset) {
         int n = to - from;
         for (int i = 0; i < columns * d; i++) {
             weightsF[i] = (float) weights[i];
@@ -42,15 +42,16 @@ final class FloatDenseKernel implements Kernel {
                     columns);
         }
         for (int i = 0; i < n * columns; i++) {
-            out[i] = blockF[i];
+            out[outOffset + i] = blockF[i];
         }
     }
 
     @Override
-    public void gradient(int from, int to, double[] scoreGradient, int columns, double[] out) {
+    public void gradient(int from, int to, double[] scoreGradient, int gradientOffset, int columns,
+                         double[] out) {
         int n = to - from;
         for (int i = 0; i < n * columns; i++) {
-            blockF[i] = (float) scoreGradient[i];
+            blockF[i] = (float) scoreGradient[gradientOffset + i];
         }
         if (columns == 1) {
             BLAS_INSTANCE.sgemv("N", d, n, 1.0f, x, from * d, d, blockF, 0, 1, 0.0f, weightsF, 0, 1);

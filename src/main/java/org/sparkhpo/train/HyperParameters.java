@@ -21,6 +21,10 @@ import org.sparkhpo.space.Tunable;
  * @param schedule learning-rate schedule name (see {@link Tunable#SCHEDULES})
  * @param decayRate step decay factor
  * @param decayEpochs step decay period in epochs
+ * @param threads the cores the trial trains on: each mini-batch's rows are split across this many threads
+ *     ({@link ParallelKernel}); a systems setting, the result equals the 1-thread one up to summation order
+ * @param precision the arithmetic of the training products: {@code float}, {@code double}, or
+ *     {@link #AS_STORED} (empty) to train on the features as {@code hpo.data.precision} stored them
  */
 public record HyperParameters(
         double learningRate,
@@ -32,7 +36,12 @@ public record HyperParameters(
         double l1,
         String schedule,
         double decayRate,
-        int decayEpochs) implements Serializable {
+        int decayEpochs,
+        int threads,
+        String precision) implements Serializable {
+
+    /** {@code precision} of a run that trains on the features as they are stored. */
+    public static final String AS_STORED = "";
 
     public HyperParameters {
         schedule = schedule.toLowerCase(Locale.ROOT);
@@ -45,6 +54,24 @@ public record HyperParameters(
         Tunable.SCHEDULE.check(schedule);
         Tunable.DECAY_RATE.check(decayRate);
         Tunable.DECAY_EPOCHS.check(decayEpochs);
+        Tunable.THREADS.check(threads);
+        precision = precision.toLowerCase(Locale.ROOT);
+        if (!precision.equals(AS_STORED)) {
+            Tunable.PRECISION.check(precision);
+        }
+    }
+
+    /** The hyperparameters of a run on one thread, on the features as stored. */
+    public HyperParameters(double learningRate, double momentum, boolean nesterov, int batchSize, int epochs,
+                           double l2, double l1, String schedule, double decayRate, int decayEpochs) {
+        this(learningRate, momentum, nesterov, batchSize, epochs, l2, l1, schedule, decayRate, decayEpochs, 1);
+    }
+
+    /** The hyperparameters of a run on the features as stored. */
+    public HyperParameters(double learningRate, double momentum, boolean nesterov, int batchSize, int epochs,
+                           double l2, double l1, String schedule, double decayRate, int decayEpochs, int threads) {
+        this(learningRate, momentum, nesterov, batchSize, epochs, l2, l1, schedule, decayRate, decayEpochs, threads,
+                AS_STORED);
     }
 
     /**
@@ -63,6 +90,8 @@ public record HyperParameters(
         String sched = schedule;
         double decay = decayRate;
         int period = decayEpochs;
+        int cores = threads;
+        String arithmetic = precision;
         for (Map.Entry<String, Object> entry : configuration.values().entrySet()) {
             Object v = entry.getValue();
             Tunable tunable = Tunable.byKey(entry.getKey()).orElse(null);
@@ -81,16 +110,19 @@ public record HyperParameters(
                 case SCHEDULE -> sched = (String) v;
                 case DECAY_RATE -> decay = ((Number) v).doubleValue();
                 case DECAY_EPOCHS -> period = ((Number) v).intValue();
+                case THREADS -> cores = ((Number) v).intValue();
+                case PRECISION -> arithmetic = (String) v;
                 default -> throw new IllegalStateException("unhandled tunable " + tunable);
             }
         }
-        return new HyperParameters(rate, beta, look, batch, budget, lambda2, lambda1, sched, decay, period);
+        return new HyperParameters(rate, beta, look, batch, budget, lambda2, lambda1, sched, decay, period, cores,
+                arithmetic);
     }
 
     /** @return these hyperparameters with another epoch budget */
     public HyperParameters withEpochs(int newEpochs) {
         return new HyperParameters(learningRate, momentum, nesterov, batchSize, newEpochs, l2, l1, schedule,
-                decayRate, decayEpochs);
+                decayRate, decayEpochs, threads, precision);
     }
 
     /** @return the learning-rate schedule these hyperparameters describe */

@@ -33,6 +33,23 @@ public interface Kernel {
      * @return the kernel for dense double (dgemm), dense float (sgemm) or sparse (CSR) features
      */
     static Kernel of(Features features, int maxRows, int maxColumns) {
+        return single(features, maxRows, maxColumns);
+    }
+
+    /**
+     * @param features the rows (read only, never copied)
+     * @param maxRows the most rows of one block a call will pass
+     * @param maxColumns the most weight rows (K k) a call will pass
+     * @param threads the threads a call's rows are split across (1: this thread alone)
+     * @return {@link #of(Features, int, int)}'s kernel, or for {@code threads} > 1 a {@link ParallelKernel}
+     *     over {@code threads} of them (close it to stop its threads)
+     */
+    static Kernel of(Features features, int maxRows, int maxColumns, int threads) {
+        return threads <= 1 ? single(features, maxRows, maxColumns)
+                : new ParallelKernel(features, maxRows, maxColumns, threads);
+    }
+
+    private static Kernel single(Features features, int maxRows, int maxColumns) {
         if (features instanceof DenseFeatures dense) {
             return new DenseKernel(dense);
         }
@@ -51,7 +68,22 @@ public interface Kernel {
      * @param columns the number of weight rows
      * @param out receives (to - from) x columns scores; every entry is overwritten
      */
-    void scores(int from, int to, double[] weights, int columns, double[] out);
+    default void scores(int from, int to, double[] weights, int columns, double[] out) {
+        scores(from, to, weights, columns, out, 0);
+    }
+
+    /**
+     * {@link #scores(int, int, double[], int, double[])} writing from {@code out[outOffset]} on: a slice of
+     * a larger block's scores ({@link ParallelKernel} fills one slice per thread).
+     *
+     * @param from first row
+     * @param to one past the last row
+     * @param weights W, row-major columns x d
+     * @param columns the number of weight rows
+     * @param out receives (to - from) x columns scores from {@code outOffset} on
+     * @param outOffset where row {@code from}'s scores go
+     */
+    void scores(int from, int to, double[] weights, int columns, double[] out, int outOffset);
 
     /**
      * Writes dW = G^T X for rows [from, to): {@code out[c * d + j]} is the sum over the block of
@@ -63,7 +95,22 @@ public interface Kernel {
      * @param columns the number of weight rows
      * @param out receives columns x d values; every one of them is overwritten
      */
-    void gradient(int from, int to, double[] scoreGradient, int columns, double[] out);
+    default void gradient(int from, int to, double[] scoreGradient, int columns, double[] out) {
+        gradient(from, to, scoreGradient, 0, columns, out);
+    }
+
+    /**
+     * {@link #gradient(int, int, double[], int, double[])} reading G from {@code scoreGradient[gradientOffset]}
+     * on: the partial product of a slice of a larger block's rows ({@link ParallelKernel}).
+     *
+     * @param from first row
+     * @param to one past the last row
+     * @param scoreGradient holds G, row-major (to - from) x columns, from {@code gradientOffset} on
+     * @param gradientOffset where row {@code from}'s score gradient starts
+     * @param columns the number of weight rows
+     * @param out receives columns x d values; every one of them is overwritten
+     */
+    void gradient(int from, int to, double[] scoreGradient, int gradientOffset, int columns, double[] out);
 
     /**
      * Writes the scores of one model (weights and biases) for rows [from, to), row-major (to - from) x k.

@@ -23,7 +23,8 @@ import org.sparkhpo.data.LabeledData;
  * {@link #withMedianRule} adds the {@link MedianStopper} to the patience rule.
  *
  * <p>Packs ({@link #trainPack}): several models with the same batch size train together, one pair of matrix
- * products per mini-batch for all of them ({@link TrainingPack}); a single run is a pack of one.
+ * products per mini-batch for all of them ({@link TrainingPack}); a single run is a pack of one. With
+ * {@code threads} T > 1 each mini-batch's products are split across T threads ({@link ParallelKernel}).
  *
  * <p>Lifecycle: immutable and cheap; each call builds its own buffers and state.
  */
@@ -134,14 +135,14 @@ public final class SgdTrainer {
      * alone with the same seed, up to the summation order inside BLAS. Members leave the pack when they
      * reach their target, stop early or fail; the others go on.
      *
-     * @param members the models; all with the same batch size and the same epochs done
+     * @param members the models; all with the same batch size, threads and epochs done
      * @param train the training rows
      * @param validation the validation rows, or null to keep each member's last epoch
      * @param seed the data order seed
      * @return each member's outcome and state, in the order of {@code members}; a member's
      *     {@code trainSeconds} is the pack's wall time until the member left it
-     * @throws IllegalArgumentException when members differ in batch size or epochs done, or a state does
-     *     not fit the model
+     * @throws IllegalArgumentException when members differ in batch size, threads or epochs done, or a state
+     *     does not fit the model
      */
     public List<ResumedTraining> trainPack(List<PackMember> members, LabeledData train, LabeledData validation,
                                            long seed) {
@@ -151,10 +152,10 @@ public final class SgdTrainer {
         PackMember first = members.get(0);
         for (PackMember member : members) {
             if (member.hyperParameters().batchSize() != first.hyperParameters().batchSize()
+                    || member.hyperParameters().threads() != first.hyperParameters().threads()
                     || member.start().epochsDone() != first.start().epochsDone()) {
-                throw new IllegalArgumentException("pack: every member needs the same batch size and epochs done,"
-                        + " got " + member.hyperParameters().batchSize() + "/" + member.start().epochsDone()
-                        + " and " + first.hyperParameters().batchSize() + "/" + first.start().epochsDone());
+                throw new IllegalArgumentException("pack: every member needs the same batch size, threads and"
+                        + " epochs done, got " + describe(member) + " and " + describe(first));
             }
         }
         long startNanos = System.nanoTime();
@@ -167,12 +168,18 @@ public final class SgdTrainer {
             runs.add(new ModelRun(settings, member, k, d, maxBatch));
         }
         ModelEvaluator validationEvaluator = validation == null ? null : evaluator(validation);
-        new TrainingPack(runs, train, validationEvaluator, first.hyperParameters().batchSize(), seed, k).run();
+        new TrainingPack(runs, train, validationEvaluator, first.hyperParameters().batchSize(), seed, k,
+                first.hyperParameters().threads()).run();
         List<ResumedTraining> results = new ArrayList<>(runs.size());
         for (ModelRun run : runs) {
             results.add(run.result(startNanos));
         }
         return results;
+    }
+
+    private static String describe(PackMember member) {
+        return member.hyperParameters().batchSize() + "/" + member.hyperParameters().threads() + "/"
+                + member.start().epochsDone();
     }
 
     /** @return the number of parameters (k d + k) of a model of this trainer on {@code data} */

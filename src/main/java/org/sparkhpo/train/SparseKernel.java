@@ -21,27 +21,28 @@ final class SparseKernel implements Kernel {
     }
 
     @Override
-    public void scores(int from, int to, double[] weights, int columns, double[] out) {
+    public void scores(int from, int to, double[] weights, int columns, double[] out, int outOffset) {
         for (int row = from; row < to; row++) {
-            int outOffset = (row - from) * columns;
+            int rowOffset = outOffset + (row - from) * columns;
             for (int c = 0; c < columns; c++) {
                 int weightRow = c * d;
                 double s = 0.0;
                 for (int p = rowStart[row]; p < rowStart[row + 1]; p++) {
                     s += values[p] * weights[weightRow + columnIndex[p]];
                 }
-                out[outOffset + c] = s;
+                out[rowOffset + c] = s;
             }
         }
     }
 
     @Override
-    public void gradient(int from, int to, double[] scoreGradient, int columns, double[] out) {
+    public void gradient(int from, int to, double[] scoreGradient, int gradientOffset, int columns,
+                         double[] out) {
         Arrays.fill(out, 0, columns * d, 0.0);
         for (int row = from; row < to; row++) {
-            int gradientOffset = (row - from) * columns;
+            int rowOffset = gradientOffset + (row - from) * columns;
             for (int c = 0; c < columns; c++) {
-                double g = scoreGradient[gradientOffset + c];
+                double g = scoreGradient[rowOffset + c];
                 if (g == 0.0) {
                     continue;
                 }

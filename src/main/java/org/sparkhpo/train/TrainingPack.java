@@ -25,7 +25,11 @@ import org.sparkhpo.data.LabeledData;
  * exploding loss) leaves the pack: from the next block (after a NaN) or the next epoch (otherwise) on, the
  * products cover only the models still active (the columns are compacted, not masked).
  *
- * <p>Lifecycle: built inside a task for one pack; owns the kernel and the pack's buffers; not thread-safe.
+ * <p>Threads: with T = the members' {@code threads} > 1 the products run on a {@link ParallelKernel}, each
+ * mini-batch's rows split across T threads; the losses, steps and validation stay on the calling thread.
+ *
+ * <p>Lifecycle: built inside a task for one pack; owns the kernel (and its threads, stopped when
+ * {@link #run()} returns) and the pack's buffers; not thread-safe.
  */
 final class TrainingPack {
     private final List<ModelRun> members;
@@ -48,9 +52,10 @@ final class TrainingPack {
      * @param batchSize the members' batch size
      * @param orderSeed the data order seed
      * @param k scores per row
+     * @param threads the threads each mini-batch's products are split across, >= 1
      */
     TrainingPack(List<ModelRun> members, LabeledData train, ModelEvaluator validation, int batchSize,
-                 long orderSeed, int k) {
+                 long orderSeed, int k, int threads) {
         this.members = members;
         this.train = train;
         this.validation = validation;
@@ -60,7 +65,7 @@ final class TrainingPack {
         this.d = train.features().columns();
         int columns = members.size() * k;
         int maxBatch = Math.min(batchSize, train.rows());
-        this.kernel = Kernel.of(train.features(), maxBatch, columns);
+        this.kernel = Kernel.of(train.features(), maxBatch, columns, threads);
         this.weights = new double[columns * d];
         this.scores = new double[maxBatch * columns];
         this.gradient = new double[columns * d];
@@ -69,10 +74,16 @@ final class TrainingPack {
 
     /** Trains until no member is active; notes each member's end time as it leaves. */
     void run() {
-        List<ModelRun> active = activeMembers();
-        while (!active.isEmpty()) {
-            epoch(active.get(0).epochsDone(), active);
-            active = activeMembers();
+        try {
+            List<ModelRun> active = activeMembers();
+            while (!active.isEmpty()) {
+                epoch(active.get(0).epochsDone(), active);
+                active = activeMembers();
+            }
+        } finally {
+            if (kernel instanceof ParallelKernel parallel) {
+                parallel.close();
+            }
         }
     }
 

@@ -35,6 +35,8 @@ public final class MetricKeys {
     public static final String PACK_SIZE = "pack_size";
     /** k-fold cross-validation: the number of folds the trial's metrics are averaged over. */
     public static final String FOLDS = "folds";
+    /** The threads (cores) the trial trained on; {@code core_seconds} = train_seconds x threads. */
+    public static final String THREADS = "threads";
     /** A known function's value minus its known minimum. */
     public static final String GAP = "gap";
 

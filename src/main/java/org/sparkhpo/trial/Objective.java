@@ -44,6 +44,17 @@ public interface Objective extends Serializable {
     }
 
     /**
+     * The cores the task that evaluates the trial must hold: the threads it trains on. Trials of one pack
+     * share it (it is part of the {@link #packKey}).
+     *
+     * @param trial the trial
+     * @return the threads, >= 1 (1 by default, and for a configuration that is invalid)
+     */
+    default int threads(Trial trial) {
+        return 1;
+    }
+
+    /**
      * Evaluates trials of equal {@link #packKey} together, in one task. The default evaluates them one after
      * another; {@link TrialRunner} trains them as one pack.
      *

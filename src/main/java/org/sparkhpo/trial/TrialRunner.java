@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.sparkhpo.data.FloatCopies;
+import org.sparkhpo.data.LabeledData;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.LossType;
@@ -51,7 +53,21 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
     }
 
     /**
-     * Trials with the same batch size and the same median curve (or none) may train as one pack.
+     * @param trial the trial
+     * @return its {@code threads} (the fixed value unless the configuration sets one), 1 when the configuration
+     *     is invalid (the trial then fails alone)
+     */
+    @Override
+    public int threads(Trial trial) {
+        try {
+            return fixed.with(trial.configuration()).threads();
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
+
+    /**
+     * Trials with the same batch size, threads, precision and median curve (or none) may train as one pack.
      *
      * @param trial the trial
      * @return the key, or empty when the configuration is invalid (the trial then fails alone)
@@ -59,10 +75,11 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
     @Override
     public Optional<Object> packKey(Trial trial) {
         try {
-            int batchSize = fixed.with(trial.configuration()).batchSize();
+            HyperParameters hyperParameters = fixed.with(trial.configuration());
             List<Double> medians = trial.plan().medianRule()
                     ? Arrays.stream(trial.plan().medians()).boxed().toList() : List.of();
-            return Optional.of(List.of(batchSize, medians));
+            return Optional.of(List.of(hyperParameters.batchSize(), hyperParameters.threads(),
+                    hyperParameters.precision(), medians));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -170,7 +187,8 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
         Trial first = trials.get(indices.get(0));
         List<ResumedTraining> runs;
         try {
-            runs = trainer(first, data).trainPack(pack, data.train(), data.validation(), orderSeed);
+            LabeledData train = FloatCopies.inPrecision(data.train(), pack.get(0).hyperParameters().precision());
+            runs = trainer(first, data).trainPack(pack, train, data.validation(), orderSeed);
         } catch (RuntimeException | OutOfMemoryError e) {
             for (int i : indices) {
                 results[i] = TrialResult.failed(trials.get(i), e.getClass().getSimpleName() + ": " + e.getMessage(),
@@ -193,6 +211,7 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
             putOutcome(run.outcome(), data, metrics);
             putPlan(plan, run, metrics);
             metrics.put(MetricKeys.PACK_SIZE, (double) packSize);
+            metrics.put(MetricKeys.THREADS, (double) member.hyperParameters().threads());
             List<Double> curve = curve(run);
             if (run.outcome().failed()) {
                 return TrialResult.failed(trial, run.outcome().failure(), metrics, curve);

@@ -52,9 +52,21 @@ public final class StandaloneCluster implements AutoCloseable {
      */
     public static StandaloneCluster start(Path directory, int workerCount, String workerMemory)
             throws IOException, InterruptedException {
+        return start(directory, workerCount, workerMemory, 1);
+    }
+
+    /**
+     * @param directory an empty directory for SPARK_HOME, logs and work directories
+     * @param workerCount how many workers to start
+     * @param workerMemory the memory each worker offers
+     * @param workerCores the cores each worker offers (its executor takes them all)
+     * @return the running cluster; on failure everything started so far is stopped again
+     */
+    public static StandaloneCluster start(Path directory, int workerCount, String workerMemory, int workerCores)
+            throws IOException, InterruptedException {
         StandaloneCluster cluster = new StandaloneCluster(directory, freePort());
         try {
-            cluster.startProcesses(workerCount, workerMemory);
+            cluster.startProcesses(workerCount, workerMemory, workerCores);
             return cluster;
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
             cluster.close();
@@ -80,7 +92,8 @@ public final class StandaloneCluster implements AutoCloseable {
         return 1 + children.size();
     }
 
-    private void startProcesses(int workerCount, String workerMemory) throws IOException, InterruptedException {
+    private void startProcesses(int workerCount, String workerMemory, int workerCores)
+            throws IOException, InterruptedException {
         Map<String, String> environment = Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.13");
         int masterPort = Integer.parseInt(masterUrl.substring(masterUrl.lastIndexOf(':') + 1));
         Path masterLog = directory.resolve("master.log");
@@ -92,8 +105,9 @@ public final class StandaloneCluster implements AutoCloseable {
             Path workDir = Files.createDirectories(directory.resolve("work-" + i));
             Path log = directory.resolve("worker-" + i + ".log");
             Process worker = JavaProcess.start("org.apache.spark.deploy.worker.Worker", List.of(masterUrl,
-                    "--host", "127.0.0.1", "--cores", "1", "--memory", workerMemory, "--webui-port",
-                    Integer.toString(freePort()), "--work-dir", workDir.toString()), "512m", log, environment);
+                    "--host", "127.0.0.1", "--cores", Integer.toString(workerCores), "--memory", workerMemory,
+                    "--webui-port", Integer.toString(freePort()), "--work-dir", workDir.toString()), "512m", log,
+                    environment);
             processes.add(worker);
             workers.add(worker);
         }

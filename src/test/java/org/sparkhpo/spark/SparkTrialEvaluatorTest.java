@@ -1,7 +1,9 @@
 package org.sparkhpo.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.space.Configuration;
@@ -111,6 +114,79 @@ class SparkTrialEvaluatorTest {
         assertTrue(failed.error().contains("momentum"), failed.error());
         assertEquals(4, results.stream().filter(r -> r.state() == TrialState.COMPLETE).count());
         assertTrue(results.get(2).metric("val_accuracy") > 0.9, "well-separated clusters are learnt");
+    }
+
+    /**
+     * Local mode has no stage-level scheduling: a trial on 2 threads, when {@code spark.task.cpus} is 1, cannot
+     * hold 2 slots and the round is refused naming the key and the Spark setting; so is a space that tunes threads.
+     */
+    @Test
+    void localModeRefusesTrialsWhoseThreadsDifferFromTaskCpus(JavaSparkContext context) {
+        List<Trial> twoThreads = List.of(new Trial(0, 0, Configuration.empty().with("threads", 2),
+                TrialSeeds.of(42, 0), "grid"));
+        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, DATA, RUNNER, "grid")) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> evaluator.evaluate(0, twoThreads, result -> { }));
+            assertTrue(e.getMessage().startsWith("threads: 2 differs from spark.task.cpus = 1"), e.getMessage());
+            InvalidInputException tuned = assertThrows(InvalidInputException.class,
+                    () -> evaluator.checkTunableThreads(true));
+            assertTrue(tuned.getMessage().startsWith("hpo.search.space: 'threads' is tunable only"),
+                    tuned.getMessage());
+            evaluator.checkTunableThreads(false);
+        }
+    }
+
+    @Test
+    void aTrialRecordsTheThreadsItTrainedOn(JavaSparkContext context) {
+        List<TrialResult> results = new ArrayList<>();
+        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, DATA, RUNNER, "grid")) {
+            evaluator.evaluate(0, trials().subList(0, 2), results::add);
+        }
+        assertEquals(2, results.size());
+        results.forEach(r -> assertEquals(1.0, r.metric("threads"), "trial " + r.id()));
+    }
+
+    /**
+     * A tunable precision in one round over double data: float and double trials land in different packs; the
+     * double trial is the as-stored one exactly, the float trial (sgemm on the executor's float copy) is close to
+     * it but not the same numbers, and equals a run on data stored in float.
+     */
+    @Test
+    void floatAndDoubleTrialsTrainInOneRound(JavaSparkContext context) {
+        List<Trial> round = new ArrayList<>();
+        String[] precisions = {"float", "double", null};
+        for (int id = 0; id < precisions.length; id++) {
+            Configuration configuration = Configuration.empty().with("learning-rate", 0.05);
+            if (precisions[id] != null) {
+                configuration = configuration.with("precision", precisions[id]);
+            }
+            round.add(new Trial(id, 0, configuration, TrialSeeds.of(42, id), "grid"));
+        }
+        assertNotEquals(RUNNER.packKey(round.get(0)), RUNNER.packKey(round.get(1)));
+        List<TrialResult> results = new ArrayList<>();
+        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, DATA, RUNNER, "grid")) {
+            evaluator.evaluate(0, round, results::add);
+        }
+        results.sort(Comparator.comparingInt(TrialResult::id));
+        results.forEach(r -> assertEquals(TrialState.COMPLETE, r.state(), r.id() + ": " + r.error()));
+        TrialResult single = results.get(0);
+        TrialResult dbl = results.get(1);
+        TrialResult stored = results.get(2);
+        assertEquals(stored.metric("train_loss"), dbl.metric("train_loss"), 0.0, "double = as stored (double)");
+        assertNotEquals(dbl.metric("train_loss"), single.metric("train_loss"), "float products differ");
+        assertEquals(dbl.metric("train_loss"), single.metric("train_loss"), 1e-4 * dbl.metric("train_loss"));
+        TrialResult storedFloat = RUNNER.run(new Trial(0, 0, Configuration.empty().with("learning-rate", 0.05),
+                TrialSeeds.of(42, 0), "grid"), DATA.inSinglePrecision());
+        assertEquals(storedFloat.metric("train_loss"), single.metric("train_loss"), 1e-12,
+                "a float trial trains as on float storage");
+    }
+
+    @Test
+    void aDoubleTrialOnFloatStorageFailsNamingTheSetting() {
+        TrialResult result = RUNNER.run(new Trial(0, 0, Configuration.empty().with("precision", "double"),
+                TrialSeeds.of(42, 0), "grid"), DATA.inSinglePrecision());
+        assertEquals(TrialState.FAILED, result.state());
+        assertTrue(result.error().contains("hpo.data.precision = double"), result.error());
     }
 
     @Test

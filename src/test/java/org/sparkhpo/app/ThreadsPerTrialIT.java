@@ -1,0 +1,159 @@
+package org.sparkhpo.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.resource.TaskResourceRequest;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerResourceProfileAdded;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparkhpo.common.TrialSeeds;
+import org.sparkhpo.config.SparkSettings;
+import org.sparkhpo.data.PreparedData;
+import org.sparkhpo.it.JavaProcess;
+import org.sparkhpo.it.StandaloneCluster;
+import org.sparkhpo.space.Configuration;
+import org.sparkhpo.spark.SparkSessions;
+import org.sparkhpo.spark.SparkTrialEvaluator;
+import org.sparkhpo.train.GeneratedData;
+import org.sparkhpo.trial.Objective;
+import org.sparkhpo.trial.Trial;
+import org.sparkhpo.trial.TrialResult;
+import org.sparkhpo.trial.TrialState;
+
+/**
+ * {@code threads} on a real standalone cluster of one worker with 2 cores (one 2-core executor, no dynamic
+ * allocation): a round of two 1-thread and two 2-thread trials (one per task) runs as two stages; the 2-thread
+ * stage carries a task resource profile of 2 cpus (as the listener reports it), and each of its tasks holds both
+ * cores, so it never runs at the same time as any other task, while the two 1-thread tasks do run at the same
+ * time (the control that shows the overlap check can fail). Each trial notes, on the executor, when it began and
+ * ended ({@link Timed}; the build's class directories are on the executors' classpath through
+ * {@code spark.executor.extraClassPath}, as the executors run on this machine); the driver's
+ * own task end times lag behind the moment Spark frees a task's cores by the result's handling.
+ */
+class ThreadsPerTrialIT {
+    private static final long TRIAL_MILLIS = 1500;
+    @TempDir
+    static Path directory;
+    private static StandaloneCluster cluster;
+
+    /** A trial that holds its task for {@link #TRIAL_MILLIS} and reports when it ran (executor clock). */
+    static final class Timed implements Objective {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int threads(Trial trial) {
+            return ((Number) trial.configuration().get("threads")).intValue();
+        }
+
+        @Override
+        public TrialResult run(Trial trial, PreparedData data) {
+            long begin = System.currentTimeMillis();
+            try {
+                Thread.sleep(TRIAL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("begin", (double) begin);
+            metrics.put("end", (double) System.currentTimeMillis());
+            metrics.put("threads", (double) threads(trial));
+            return new TrialResult(trial.id(), trial.round(), trial.phase(), TrialState.COMPLETE,
+                    trial.configuration(), metrics, trial.seed(), null);
+        }
+    }
+
+    /** Each profile's task cpus, as the listener bus reports them. */
+    private static final class Profiles extends SparkListener {
+        final Map<Integer, Double> cpusOfProfile = new ConcurrentHashMap<>();
+        final Map<Integer, Integer> profileOfStage = new ConcurrentHashMap<>();
+
+        @Override
+        public void onResourceProfileAdded(SparkListenerResourceProfileAdded added) {
+            scala.Option<TaskResourceRequest> cpus = added.resourceProfile().taskResources().get("cpus");
+            cpusOfProfile.put(added.resourceProfile().id(), cpus.isDefined() ? cpus.get().amount() : 1.0);
+        }
+
+        @Override
+        public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+            profileOfStage.put(submitted.stageInfo().stageId(), submitted.stageInfo().resourceProfileId());
+        }
+    }
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = StandaloneCluster.start(Files.createDirectories(directory.resolve("cluster")), 1, "2g", 2);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        SparkSessions.stopActive();
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static boolean overlap(TrialResult a, TrialResult b) {
+        return a.metric("begin") < b.metric("end") && b.metric("begin") < a.metric("end");
+    }
+
+    @Test
+    void aTwoThreadTrialHoldsBothCoresOfItsExecutor() throws Exception {
+        SparkSession session = SparkSession.builder()
+                .config(SparkSessions.configure(new org.apache.spark.SparkConf(),
+                        new SparkSettings(cluster.masterUrl(), "threads-it", "WARN", 1)))
+                .config("spark.jars", System.getProperty("hpo.shaded.jar"))
+                .config("spark.executor.extraClassPath", Path.of("target/classes").toAbsolutePath() + ":"
+                        + Path.of("target/test-classes").toAbsolutePath())
+                .config("spark.executor.extraJavaOptions", String.join(" ", JavaProcess.sparkJvmOptions()))
+                .config("spark.executor.memory", "1g")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.ui.enabled", "false")
+                .getOrCreate();
+        Profiles profiles = new Profiles();
+        session.sparkContext().addSparkListener(profiles);
+        JavaProcess.await("one executor (logs in " + cluster.directory() + ")", Duration.ofSeconds(90),
+                () -> session.sparkContext().statusTracker().getExecutorInfos().length == 2);
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(session.sparkContext());
+        List<Trial> trials = new ArrayList<>();
+        int[] threads = {1, 2, 1, 2};
+        for (int id = 0; id < threads.length; id++) {
+            trials.add(new Trial(id, 0, Configuration.empty().with("threads", threads[id]), TrialSeeds.of(3, id),
+                    "grid"));
+        }
+        PreparedData data = GeneratedData.preparedClusters(100, 50, 4, 2, 1);
+        List<TrialResult> results = new ArrayList<>();
+        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, data, new Timed(), "grid", null, 1)) {
+            evaluator.evaluate(0, trials, results::add);
+        }
+
+        assertEquals(4, results.size());
+        List<TrialResult> two = results.stream().filter(r -> r.metric("threads") == 2.0).toList();
+        List<TrialResult> one = results.stream().filter(r -> r.metric("threads") == 1.0).toList();
+        for (TrialResult trial : two) {
+            for (TrialResult other : results) {
+                assertTrue(trial == other || !overlap(trial, other), "trial " + trial.id() + " (2 threads) ran"
+                        + " beside trial " + other.id() + ": " + trial.metrics() + " " + other.metrics());
+            }
+        }
+        assertTrue(overlap(one.get(0), one.get(1)), "the two 1-thread trials share the two cores: "
+                + one.get(0).metrics() + " " + one.get(1).metrics());
+        assertEquals(List.of(1.0, 2.0), profiles.profileOfStage.values().stream().map(
+                id -> profiles.cpusOfProfile.getOrDefault(id, 1.0)).sorted().toList(),
+                "task cpus of the round's two stages: " + profiles.profileOfStage + " " + profiles.cpusOfProfile);
+    }
+}
