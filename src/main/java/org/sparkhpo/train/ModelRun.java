@@ -22,7 +22,8 @@ import java.util.Arrays;
  * order, does not land on another. scikit-learn's {@code SGDClassifier(average=True)} does the same over the
  * whole run. The average restarts every epoch, so it needs no place in a {@link TrainingState}: a run resumed
  * at an epoch boundary continues exactly. Its cost is one pass over theta per step, next to the two GEMMs of
- * the mini-batch.
+ * the mini-batch. A model with an L1 penalty keeps its last iterate: the proximal step makes it exactly sparse,
+ * and sparsity is what the penalty is for.
  *
  * <p>A run is <em>active</em> while it has epochs left to its target and has neither failed (NaN, infinite
  * or exploding loss) nor been stopped early; an inactive run leaves the pack, the others go on.
@@ -178,9 +179,13 @@ final class ModelRun {
         }
     }
 
-    /** @return the epoch's averaged iterate, or theta when the epoch took no step */
+    /**
+     * @return the epoch's averaged iterate, or theta when the epoch took no step or the model has an L1 penalty
+     *     (its proximal step zeroes weights exactly, and an average of iterates with different zeros would not
+     *     be sparse)
+     */
     private double[] epochModel() {
-        return stepsInEpoch == 0 ? theta : average;
+        return stepsInEpoch == 0 || hp.l1() > 0.0 ? theta : average;
     }
 
     /**
