@@ -263,11 +263,13 @@ final class ModelRun {
         stopped = state.stopped();
         historyLength = state.history().length;
         System.arraycopy(state.history(), 0, history, 0, historyLength);
+        updater.restoreL1(state.l1Total(), state.l1Applied());
     }
 
     private TrainingState snapshot() {
         return new TrainingState(theta.clone(), updater.velocity().clone(), epochsDone,
                 best == null ? null : best.clone(), bestEpoch, bestMetric, patience.epochsWithoutImprovement(),
-                referenceLoss, lastLoss, stopped, Arrays.copyOf(history, historyLength));
+                referenceLoss, lastLoss, stopped, Arrays.copyOf(history, historyLength), updater.l1Total(),
+                updater.l1Applied().clone());
     }
 }

@@ -34,6 +34,9 @@ import java.util.Arrays;
  * @param stopped whether early stopping ended the run; a stopped run trains no further epochs when resumed
  * @param history the validation metric after each epoch, epoch 1 first (length {@code epochsDone} with
  *     validation data, else empty): the learning curve the median stopping rule compares against
+ * @param l1Total L1 with the cumulative penalty ({@link MomentumUpdater}): u, the total penalty per weight so far
+ *     (0 without L1)
+ * @param l1Applied L1: q_i, the penalty actually applied to each weight so far (empty without L1)
  */
 public record TrainingState(
         double[] theta,
@@ -46,11 +49,26 @@ public record TrainingState(
         double referenceLoss,
         double lastTrainLoss,
         boolean stopped,
-        double[] history) {
+        double[] history,
+        double l1Total,
+        double[] l1Applied) {
+
+    /** A state without L1 penalty history (no L1, or a checkpoint from before the cumulative penalty). */
+    public TrainingState(double[] theta, double[] velocity, int epochsDone, double[] bestTheta, int bestEpoch,
+                         double bestMetric, int epochsWithoutImprovement, double referenceLoss, double lastTrainLoss,
+                         boolean stopped, double[] history) {
+        this(theta, velocity, epochsDone, bestTheta, bestEpoch, bestMetric, epochsWithoutImprovement, referenceLoss,
+                lastTrainLoss, stopped, history, 0.0, new double[0]);
+    }
 
     public TrainingState {
-        if (theta == null || velocity == null || history == null) {
-            throw new IllegalArgumentException("training state: theta, velocity and history must be given");
+        if (theta == null || velocity == null || history == null || l1Applied == null) {
+            throw new IllegalArgumentException("training state: theta, velocity, history and L1 penalties must be"
+                    + " given");
+        }
+        if (l1Applied.length > theta.length) {
+            throw new IllegalArgumentException("training state: " + l1Applied.length + " L1 penalties for "
+                    + theta.length + " parameters");
         }
         if (velocity.length != theta.length || (bestTheta != null && bestTheta.length != theta.length)) {
             throw new IllegalArgumentException("training state: theta (" + theta.length + "), velocity ("
@@ -84,7 +102,8 @@ public record TrainingState(
                 && Double.compare(referenceLoss, s.referenceLoss) == 0
                 && Double.compare(lastTrainLoss, s.lastTrainLoss) == 0
                 && Arrays.equals(theta, s.theta) && Arrays.equals(velocity, s.velocity)
-                && Arrays.equals(bestTheta, s.bestTheta) && Arrays.equals(history, s.history);
+                && Arrays.equals(bestTheta, s.bestTheta) && Arrays.equals(history, s.history)
+                && Double.compare(l1Total, s.l1Total) == 0 && Arrays.equals(l1Applied, s.l1Applied);
     }
 
     @Override

@@ -17,13 +17,14 @@ import org.sparkhpo.train.TrainingState;
  * be read by any later build that knows its version ({@link DataOutputStream}, big-endian):
  *
  * <pre>
- *   int    MAGIC ("HPOC")        short VERSION (1)
+ *   int    MAGIC ("HPOC")        short VERSION (2; version 1, without the last line, is still read)
  *   int    trialId               long  seed
  *   int    epochsDone            int   bestEpoch            int epochsWithoutImprovement
  *   byte   flags (1 = stopped, 2 = has best theta)
  *   double bestMetric            double referenceLoss       double lastTrainLoss
  *   int    n  (parameters)       n doubles theta            n doubles velocity     [n doubles best theta]
  *   int    h  (history length)   h doubles history
+ *   double l1Total               int   m  (L1 penalties)    m doubles l1Applied
  * </pre>
  *
  * @param trialId the trial whose state this is (the file name of the checkpoint)
@@ -33,8 +34,10 @@ import org.sparkhpo.train.TrainingState;
 public record Checkpoint(int trialId, long seed, TrainingState state) {
     /** "HPOC": marks a spark-hpo checkpoint. */
     static final int MAGIC = 0x48504F43;
-    /** The format version this build writes and reads. */
-    static final short VERSION = 1;
+    /** The format version this build writes. */
+    static final short VERSION = 2;
+    /** The version before the cumulative L1 penalty's state, still read (as a state without it). */
+    static final short VERSION_WITHOUT_L1 = 1;
     private static final int STOPPED = 1;
     private static final int HAS_BEST = 2;
 
@@ -68,6 +71,9 @@ public record Checkpoint(int trialId, long seed, TrainingState state) {
             }
             out.writeInt(state.history().length);
             writeDoubles(out, state.history());
+            out.writeDouble(state.l1Total());
+            out.writeInt(state.l1Applied().length);
+            writeDoubles(out, state.l1Applied());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode the checkpoint of trial " + trialId, e);
         }
@@ -84,8 +90,8 @@ public record Checkpoint(int trialId, long seed, TrainingState state) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int magic = in.readInt();
             short version = in.readShort();
-            if (magic != MAGIC || version != VERSION) {
-                throw new IllegalArgumentException(source + ": not a version " + VERSION
+            if (magic != MAGIC || (version != VERSION && version != VERSION_WITHOUT_L1)) {
+                throw new IllegalArgumentException(source + ": not a version " + VERSION_WITHOUT_L1 + " or " + VERSION
                         + " spark-hpo checkpoint (magic " + Integer.toHexString(magic) + ", version " + version + ")");
             }
             int trialId = in.readInt();
@@ -102,8 +108,12 @@ public record Checkpoint(int trialId, long seed, TrainingState state) {
             double[] velocity = readDoubles(in, n);
             double[] best = (flags & HAS_BEST) != 0 ? readDoubles(in, n) : null;
             double[] history = readDoubles(in, checkedLength(in.readInt(), bytes.length, source));
+            double l1Total = version == VERSION ? in.readDouble() : 0.0;
+            double[] l1Applied = version == VERSION ? readDoubles(in, checkedLength(in.readInt(), bytes.length,
+                    source)) : new double[0];
             return new Checkpoint(trialId, seed, new TrainingState(theta, velocity, epochsDone, best, bestEpoch,
-                    bestMetric, sinceImprovement, referenceLoss, lastTrainLoss, (flags & STOPPED) != 0, history));
+                    bestMetric, sinceImprovement, referenceLoss, lastTrainLoss, (flags & STOPPED) != 0, history,
+                    l1Total, l1Applied));
         } catch (IOException e) {
             throw new IllegalArgumentException(source + ": checkpoint is cut short (" + bytes.length + " bytes)", e);
         }

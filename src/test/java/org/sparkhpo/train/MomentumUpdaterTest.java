@@ -1,6 +1,7 @@
 package org.sparkhpo.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +85,42 @@ class MomentumUpdaterTest {
         double[] theta = {-1, 3, 0};
         updater.step(theta, new double[] {0.2, 0, 0}, ETA);
         assertArrayEquals(new double[] {-0.9, 2.8, 0}, theta, TOLERANCE);
+    }
+
+    /**
+     * The cumulative penalty (Tsuruoka et al. 2009), eta l1 = 0.2 per step, no momentum. Step 1: w = 0.1 + 0.5
+     * = 0.6 is clipped by u + q = 0.2 to 0.4 (q = -0.2). Step 2 (gradient -0.2, w = 0.4 + 0.1 = 0.5, u = 0.4):
+     * clipped by u + q = 0.2 to 0.3, so q = -0.4, the whole u. A weight that a proximal step zeroed and noise
+     * pushed out again is clipped by what it still owes: step 1 zeroes w = 0.1 (q = -0.1 of u = 0.2), step 2's
+     * kick to 0.15 is clipped by u + q = 0.3 back to 0, where the plain proximal step would keep 0.15 - 0.2 &lt; 0,
+     * also 0, but step 3's kick to 0.35 would survive the plain step as 0.15 and is clipped here by
+     * u + q = 0.6 - 0.25 = 0.35 to 0.
+     */
+    @Test
+    void theCumulativeL1PenaltyClipsByWhatTheWeightStillOwes() {
+        MomentumUpdater updater = updater(0, false, 0, 0.4);
+        double[] theta = {0.1, 0.1, 0};
+        updater.step(theta, new double[] {-1.0, 0, 0}, ETA);
+        assertArrayEquals(new double[] {0.4, 0.0, 0}, theta, TOLERANCE);
+        assertArrayEquals(new double[] {-0.2, -0.1}, updater.l1Applied(), TOLERANCE);
+        updater.step(theta, new double[] {-0.2, -0.3, 0}, ETA);
+        assertArrayEquals(new double[] {0.3, 0.0, 0}, theta, TOLERANCE);
+        assertEquals(0.4, updater.l1Total(), TOLERANCE);
+        updater.step(theta, new double[] {0, -0.7, 0}, ETA);
+        assertArrayEquals(new double[] {0.1, 0.0, 0}, theta, TOLERANCE);
+    }
+
+    @Test
+    void theL1StateRestoresExactly() {
+        MomentumUpdater first = updater(0.9, false, 0, 0.4);
+        double[] theta = {0.3, -0.2, 0.1};
+        first.step(theta, new double[] {0.1, -0.4, 0.2}, ETA);
+        MomentumUpdater resumed = updater(0.9, false, 0, 0.4);
+        System.arraycopy(first.velocity(), 0, resumed.velocity(), 0, 3);
+        resumed.restoreL1(first.l1Total(), first.l1Applied().clone());
+        double[] copy = theta.clone();
+        first.step(theta, new double[] {-0.3, 0.2, 0.1}, ETA);
+        resumed.step(copy, new double[] {-0.3, 0.2, 0.1}, ETA);
+        assertArrayEquals(theta, copy, 0.0);
     }
 }

@@ -62,6 +62,20 @@ class CheckpointTest {
         assertEquals(state, checkpoint.state());
         TrainingState fresh = TrainingState.initial(3);
         assertEquals(fresh, Checkpoint.fromBytes(new Checkpoint(0, 1, fresh).toBytes(), "test").state());
+        TrainingState withL1 = new TrainingState(new double[] {1, 0, 2}, new double[3], 2, null, 0, Double.NaN, 0,
+                1.0, 0.9, false, new double[0], 0.25, new double[] {-0.25, 0.1});
+        assertEquals(withL1, Checkpoint.fromBytes(new Checkpoint(3, 4, withL1).toBytes(), "test").state());
+    }
+
+    @Test
+    void aVersionOneCheckpointIsReadAsAStateWithoutL1History() {
+        TrainingState state = new TrainingState(new double[] {1, -2}, new double[] {0.5, 0.25}, 3, null, 0,
+                Double.NaN, 0, 2.0, 1.5, false, new double[0]);
+        byte[] current = new Checkpoint(7, 8L, state).toBytes();
+        // Version 1 is version 2 without the trailing l1Total (8 bytes) and penalty count (4 bytes, here 0).
+        byte[] versionOne = Arrays.copyOf(current, current.length - 12);
+        versionOne[5] = 1;
+        assertEquals(state, Checkpoint.fromBytes(versionOne, "old.ckpt").state());
     }
 
     @Test
