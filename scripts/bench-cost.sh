@@ -44,7 +44,7 @@ scripts/run-local.sh conf/fashion-mnist.conf "${common[@]}" --set hpo.run-id=con
 fi
 echo "bench-cost: L1 grid" >&2
 scripts/run-local.sh conf/fashion-mnist.conf --set hpo.run-id=l1 --set hpo.output.dir="$out/runs" \
-  --set 'hpo.search.space=[{name=schedule, values=[cosine, constant]}, {name=l1, values=[0, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 3e-3, 5e-3, 1e-2, 2e-2]}]' \
+  --set 'hpo.search.space=[{name=schedule, values=[cosine, constant]}, {name=l1, values=[0, 5e-4, 1e-3, 2e-3, 3e-3, 4e-3, 5e-3, 6e-3, 8e-3, 1e-2]}]' \
   --set hpo.training.epochs=8 --set hpo.data.test= \
   --set hpo.training.learning-rate=0.01 --set hpo.training.patience=0 \
   --set hpo.finish.save-model=false > "$out/l1.log" 2>&1
