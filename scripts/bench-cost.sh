@@ -57,6 +57,11 @@ gemm=$(java -Xmx4g $SPARK_JAVA_OPTIONS -cp "target/test-classes:target/classes:$
 python3 - "$out/runs" "$bound" "$gemm" "$l1_only" <<'PY'
 import json, sys
 runs, bound, gemm, l1_only = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4] == "true"
+def most_accurate_and_sparsest(done):
+    """The most accurate trial, and the one with the fewest nonzero weights within 0.5 pp of it."""
+    top = max(done, key=lambda t: (t["metrics"]["val_accuracy"], -t["id"]))
+    near = [t for t in done if t["metrics"]["val_accuracy"] >= top["metrics"]["val_accuracy"] - 0.005]
+    return top, min(near, key=lambda t: (t["metrics"]["nonzero_weights"], t["id"]))
 def trials(name):
     return [json.loads(l) for l in open(f"{runs}/{name}/trials.jsonl")]
 def params(t):
@@ -74,9 +79,7 @@ if not l1_only:
         mark = " (knee)" if t["id"] == knee else ""
         print(f"| {t['id']}{mark} | {m['val_accuracy']:.4f} | {m['core_seconds']:.2f} | {m['predict_ms_per_1000']:.3f} | {int(m['nonzero_weights'])} | {params(t)} |")
     all_t = [t for t in trials("pareto") if t["state"] == "COMPLETE"]
-    best = max(all_t, key=lambda t: (t["metrics"]["val_accuracy"], -t["id"]))
-    close = [t for t in all_t if t["metrics"]["val_accuracy"] >= best["metrics"]["val_accuracy"] - 0.005]
-    sparse = min(close, key=lambda t: (t["metrics"]["nonzero_weights"], t["id"]))
+    best, sparse = most_accurate_and_sparsest(all_t)
     bm, sm = best["metrics"], sparse["metrics"]
     print()
     print(f"{len(pareto['front'])} of {len(all_t)} trials on the front. L1: most accurate trial {best['id']} ({params(best)}): "
@@ -110,9 +113,7 @@ grid = [t for t in trials("l1") if t["state"] == "COMPLETE"]
 for t in sorted(grid, key=lambda t: (t["params"]["schedule"], t["params"]["l1"])):
     m = t["metrics"]
     print(f"| {t['params']['schedule']} | {t['params']['l1']:g} | {m['val_accuracy']:.4f} | {int(m['nonzero_weights'])} | {m['predict_ms_per_1000']:.3f} |")
-top = max(grid, key=lambda t: (t["metrics"]["val_accuracy"], -t["id"]))
-near = [t for t in grid if t["metrics"]["val_accuracy"] >= top["metrics"]["val_accuracy"] - 0.005]
-sparsest = min(near, key=lambda t: (t["metrics"]["nonzero_weights"], t["id"]))
+top, sparsest = most_accurate_and_sparsest(grid)
 tm, sm = top["metrics"], sparsest["metrics"]
 print()
 print(f"Most accurate: {top['params']['schedule']}, l1 {top['params']['l1']:g}: {tm['val_accuracy']:.4f}, "
