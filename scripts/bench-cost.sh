@@ -49,10 +49,7 @@ scripts/run-local.sh conf/fashion-mnist.conf --set hpo.run-id=l1 --set hpo.outpu
   --set hpo.training.learning-rate=0.01 --set hpo.training.patience=0 \
   --set hpo.finish.save-model=false > "$out/l1.log" 2>&1
 echo "bench-cost: GEMM throughput" >&2
-mvn -B -q -Dstyle.color=never -DskipTests test-compile >&2
-mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
-gemm=$(java -Xmx4g $SPARK_JAVA_OPTIONS -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-  org.sparkhpo.bench.GemmThroughput 50000 784 10 128 2>/dev/null)
+gemm=$(scripts/gemm-bound.sh 50000 784 10 128)
 
 python3 - "$out/runs" "$bound" "$gemm" "$l1_only" <<'PY'
 import json, sys

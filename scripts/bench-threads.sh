@@ -30,10 +30,7 @@ for pack in 1 auto; do
 done
 uptime_after=$(uptime)
 echo "bench-threads: GEMM throughput" >&2
-mvn -B -q -Dstyle.color=never -DskipTests test-compile >&2
-mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
-gemm=$(java -Xmx4g $SPARK_JAVA_OPTIONS -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-  org.sparkhpo.bench.GemmThroughput 50000 784 10 128 2>/dev/null)
+gemm=$(scripts/gemm-bound.sh 50000 784 10 128)
 
 python3 - "$out/runs" "$gemm" "$uptime_before" "$uptime_after" <<'PY'
 import json, statistics, sys
