@@ -78,9 +78,10 @@ scaling=""
 if [ "$skip_scaling" = false ]; then
   echo "bench: scaling" >&2
   hpo_wall_1=$(run_job grid-1 "local[1]")
+  hpo_wall_2t=$(run_job grid-2t "local[2]" --set hpo.training.threads=2)
   trials_2=$(grep -c . "$out/runs/grid-2/trials.jsonl"); trials_1=$(grep -c . "$out/runs/grid-1/trials.jsonl")
-  search_2=$(grep -o 'round [0-9]*: [0-9]* trials in [0-9]* packs in [0-9.]*s' "$out/grid-2.log" | awk '{s+=$9} END {print s}')
-  search_1=$(grep -o 'round [0-9]*: [0-9]* trials in [0-9]* packs in [0-9.]*s' "$out/grid-1.log" | awk '{s+=$9} END {print s}')
+  search_of() { grep -o 'round [0-9]*: [0-9]* trials in [0-9]* packs in [0-9.]*s' "$out/$1.log" | awk '{s+=$9} END {print s}'; }
+  search_2=$(search_of grid-2); search_1=$(search_of grid-1); search_2t=$(search_of grid-2t)
   rows_table=""; trials_table=""
   if [ "$skip_tables" = false ]; then
   for rows in 15000 30000 60000; do
@@ -105,8 +106,11 @@ Scaling (seconds per epoch of one trial on one thread, or search wall time on lo
 | axis | size | seconds |
 |---|---|---|
 ${rows_table}${trials_table}
-Cores: the 8-configuration grid searched in ${search_1} s on local[1] and ${search_2} s on local[2]
-(trials per second ratio 2 cores / 1 core: $(python3 -c "print(f'{($trials_2/$search_2)/($trials_1/$search_1):.2f}')")x).
+Cores: the 8-configuration grid searched in ${search_1} s on local[1] (one pack of 8), ${search_2} s on local[2]
+(two packs of 4, one per core; trials per second ratio 2 cores / 1 core:
+$(python3 -c "print(f'{($trials_2/$search_2)/($trials_1/$search_1):.2f}')")x) and ${search_2t} s on local[2] with
+hpo.training.threads=2 (one pack of 8 on both cores, whole job ${hpo_wall_2t} s; ratio
+$(python3 -c "print(f'{($trials_2/$search_2t)/($trials_1/$search_1):.2f}')")x).
 TXT
 )
 fi
