@@ -3,6 +3,7 @@
 #   scripts/run-local.sh [CONF] [--set key=value]...     (CONF defaults to conf/local.conf)
 # Builds the jar first when it is missing or older than the sources. Environment:
 #   SPARK_HPO_MEMORY  driver heap (default 6g)    SPARK_HPO_MASTER  Spark master (default local[*])
+#   SPARK_HPO_CDS     0 turns off the class data sharing archive of scripts/class-archive.sh (default on)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -11,6 +12,8 @@ source "$root/scripts/spark-java-options.sh"
 
 # shellcheck source=build-jar.sh
 source "$root/scripts/build-jar.sh"
+# shellcheck source=class-archive.sh
+source "$root/scripts/class-archive.sh"
 
 conf="conf/local.conf"
 if [ $# -gt 0 ] && [[ "$1" != -* ]]; then
@@ -32,6 +35,6 @@ export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 # Local mode talks to itself only; binding to loopback also avoids the hostname warning.
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 # shellcheck disable=SC2086
-exec java -Xmx"${SPARK_HPO_MEMORY:-6g}" $SPARK_JAVA_OPTIONS ${SPARK_HPO_JAVA_EXTRA:-} \
+exec java -Xmx"${SPARK_HPO_MEMORY:-6g}" $SPARK_JAVA_OPTIONS "${class_archive_options[@]}" ${SPARK_HPO_JAVA_EXTRA:-} \
   -Dlog4j2.configurationFile="$root/conf/log4j2.properties" \
   -cp "$jar:$(cat "$classpath_file")" org.sparkhpo.app.HpoJob "$conf" "${master_args[@]}" "$@"
