@@ -28,15 +28,27 @@ import org.sparkhpo.strategy.UnitCube;
  * </pre>
  * with h_sigma = 1 when ||p_sigma|| / sqrt(1 - (1 - c_sigma)^(2 (g + 1))) &lt; (1.4 + 2 / (n + 1)) E||N(0, I)||.
  *
- * <p>Population: lambda = {@code population} when set, else max(round size, 4 + floor(3 ln n)): a round fills
- * the cluster, and a round smaller than Hansen's default spreads one generation over several rounds.
+ * <p>Active covariance update (Hansen's tutorial, 2016, eq. 46-47): the lambda - mu worst samples enter the rank-mu
+ * term with the negative weights of {@link CmaEsParameters}, each scaled by n / ||C^{-1/2} y_k||^2, and the
+ * decay is 1 - c_1 - c_mu sum_i w_i; the best mu move the mean as above. This is the update of the {@code cmaes}
+ * library behind Optuna's CmaEsSampler.
  *
- * <p>Bounds by repair and penalty (Hansen's tutorial, appendix B, "boundary handling"): a sample is evaluated
- * at its repair, the closest point of the cube, and ranked by f(repair(x)) + w ||x - repair(x)||^2 with
- * w = (max - min of the generation's finite values) / sigma^2, so a sample one sigma outside loses a whole
- * generation's spread; the update uses the unrepaired y_k. Restart: when sigma max(D) falls below
- * {@code min-step}, or C's condition number exceeds 1e14, the search restarts from the best point seen with
- * sigma = {@code step} and C = I.
+ * <p>Population: lambda = {@code population} when set, else max(round size, 4 + floor(3 ln n)). The decision for
+ * rounds: a generation is never cut to a round (a smaller lambda than Hansen's default loses the covariance
+ * learning the defaults are tuned for), so when 4 + floor(3 ln n) exceeds the round size one generation spans
+ * several rounds (with rounds of 8: n = 6 and 8 give 9 and 10, Optuna's own population); when the round is
+ * larger the population grows to fill it, since the extra samples of a round cost no extra wall time on a
+ * cluster.
+ *
+ * <p>Bounds by resampling, as the {@code cmaes} library does: a sample outside the unit cube is drawn again, up to
+ * {@link #MAX_RESAMPLES} times, and the last draw is clipped into the cube if none fell inside; the update uses
+ * the sample as evaluated, y_k = (x_k - m) / sigma, so the distribution learns only from points it was told
+ * values of. Restart: when sigma max(D) falls below {@code min-step}, or C's condition number exceeds 1e14, the
+ * search restarts from the best point seen with sigma = {@code step} and C = I.
+ *
+ * <p>Start: the mean is the start point (the centre of the cube by default) or the best point of the design
+ * round, and sigma = {@code step}; Optuna's CmaEsSampler starts at the centre with sigma = 1/6 of the range,
+ * which {@code start = center, step = 0.1667, initial-points = 0} reproduces.
  *
  * <p>Hand-written rather than Commons Math's {@code CMAESOptimizer}, which is push-style (it calls the
  * function itself, one point at a time) and so cannot hand a generation to the cluster; Commons Math's
@@ -45,6 +57,8 @@ import org.sparkhpo.strategy.UnitCube;
 public final class CmaEsStrategy extends DfoStrategy {
     /** Restart when C's condition number, (max D / min D)^2, exceeds this. */
     static final double MAX_CONDITION = 1e14;
+    /** Draws of a sample before its last draw is clipped into the cube. */
+    static final int MAX_RESAMPLES = 100;
     private static final long STREAM = 0x434D_4145_5331_3936L;
 
     /** The phases that propose candidates. */
@@ -124,30 +138,48 @@ public final class CmaEsStrategy extends DfoStrategy {
 
     @Override
     protected List<Candidate> nextBatch() {
-        int n = dimension();
-        steps = new double[parameters.lambda()][n];
+        steps = new double[parameters.lambda()][];
         List<Candidate> batch = new ArrayList<>();
         for (int k = 0; k < parameters.lambda(); k++) {
-            double[] z = new double[n];
-            for (int i = 0; i < n; i++) {
-                z[i] = random().nextGaussian() * scales[i];
+            double[] x = sampleInCube();
+            steps[k] = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                steps[k][i] = (x[i] - mean[i]) / sigma;
             }
-            double[] x = new double[n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    steps[k][i] += basis[i][j] * z[j];
-                }
-                x[i] = mean[i] + sigma * steps[k][i];
-            }
-            batch.add(new Candidate(UnitCube.clip(x), phase.journalName()));
+            batch.add(new Candidate(x, phase.journalName()));
         }
         phase = Phase.SAMPLE;
         return batch;
     }
 
+    /** @return m + sigma B D z with z ~ N(0, I), resampled while outside the cube, the last draw clipped */
+    private double[] sampleInCube() {
+        int n = dimension();
+        double[] x = new double[n];
+        for (int attempt = 0; attempt <= MAX_RESAMPLES; attempt++) {
+            double[] z = new double[n];
+            for (int i = 0; i < n; i++) {
+                z[i] = random().nextGaussian() * scales[i];
+            }
+            boolean inside = true;
+            for (int i = 0; i < n; i++) {
+                double y = 0.0;
+                for (int j = 0; j < n; j++) {
+                    y += basis[i][j] * z[j];
+                }
+                x[i] = mean[i] + sigma * y;
+                inside &= x[i] >= 0.0 && x[i] <= 1.0;
+            }
+            if (inside) {
+                return x;
+            }
+        }
+        return UnitCube.clip(x);
+    }
+
     @Override
     protected void learn(List<Candidate> batch, double[] batchValues) {
-        Integer[] order = rank(batch, batchValues);
+        Integer[] order = rank(batchValues);
         double[] yw = new double[dimension()];
         for (int i = 0; i < parameters.mu(); i++) {
             for (int d = 0; d < yw.length; d++) {
@@ -165,31 +197,13 @@ public final class CmaEsStrategy extends DfoStrategy {
         restartWhenConverged();
     }
 
-    /** @return sample indices from best to worst by penalized value (repair plus penalty, see the class doc) */
-    private Integer[] rank(List<Candidate> batch, double[] values) {
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (double value : values) {
-            if (Double.isFinite(value)) {
-                low = Math.min(low, value);
-                high = Math.max(high, value);
-            }
-        }
-        double weight = (high > low ? high - low : 1.0) / (sigma * sigma);
-        double[] penalized = new double[values.length];
-        for (int k = 0; k < values.length; k++) {
-            double outside = 0.0;
-            for (int d = 0; d < dimension(); d++) {
-                double delta = mean[d] + sigma * steps[k][d] - batch.get(k).point()[d];
-                outside += delta * delta;
-            }
-            penalized[k] = values[k] + weight * outside;
-        }
+    /** @return sample indices from best to worst value (FAILED ones, +infinity, last) */
+    private static Integer[] rank(double[] values) {
         Integer[] order = new Integer[values.length];
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
         }
-        Arrays.sort(order, Comparator.comparingDouble(k -> penalized[k]));
+        Arrays.sort(order, Comparator.comparingDouble(k -> values[k]));
         return order;
     }
 
@@ -214,13 +228,22 @@ public final class CmaEsStrategy extends DfoStrategy {
         int n = dimension();
         double c1 = parameters.c1();
         double cMu = parameters.cMu();
-        double keep = 1 - c1 - cMu + (hSigma ? 0.0 : c1 * parameters.cc() * (2 - parameters.cc()));
+        double[] weights = parameters.weights();
+        double[] effective = new double[weights.length];
+        double weightSum = 0.0;
+        for (int i = 0; i < weights.length; i++) {
+            weightSum += weights[i];
+            double[] whitened = weights[i] >= 0 ? null : inverseSqrtTimes(steps[order[i]]);
+            effective[i] = whitened == null ? weights[i]
+                    : weights[i] * n / Math.max(dot(whitened, whitened), 1e-8);
+        }
+        double keep = 1 - c1 - cMu * weightSum + (hSigma ? 0.0 : c1 * parameters.cc() * (2 - parameters.cc()));
         for (int a = 0; a < n; a++) {
             for (int b = 0; b <= a; b++) {
                 double rankMu = 0.0;
-                for (int i = 0; i < parameters.mu(); i++) {
+                for (int i = 0; i < weights.length; i++) {
                     double[] y = steps[order[i]];
-                    rankMu += parameters.weights()[i] * y[a] * y[b];
+                    rankMu += effective[i] * y[a] * y[b];
                 }
                 double value = keep * covariance[a][b] + c1 * pathC[a] * pathC[b] + cMu * rankMu;
                 covariance[a][b] = value;
@@ -283,11 +306,15 @@ public final class CmaEsStrategy extends DfoStrategy {
     }
 
     private static double norm(double[] v) {
+        return Math.sqrt(dot(v, v));
+    }
+
+    private static double dot(double[] u, double[] v) {
         double sum = 0.0;
-        for (double x : v) {
-            sum += x * x;
+        for (int i = 0; i < u.length; i++) {
+            sum += u[i] * v[i];
         }
-        return Math.sqrt(sum);
+        return sum;
     }
 
     private static double[][] identity(int n) {
