@@ -29,6 +29,6 @@ public record BayesOptions(int initialPoints, int candidates, double minDistance
 
     /** @return the defaults of reference.conf */
     public static BayesOptions defaults() {
-        return new BayesOptions(0, 256, 0.01, 2);
+        return new BayesOptions(0, 256, 0.001, 2);
     }
 }

@@ -50,6 +50,20 @@ class GaussianProcessTest {
     }
 
     @Test
+    void thePlugInIncumbentIsTheSmallestPosteriorMeanAtTheData() {
+        // Without noise the posterior mean interpolates: the incumbent is the smallest observation.
+        GaussianProcess exact = new GaussianProcess(new double[][] {{0.0}, {1.0}}, new double[] {1.0, -2.0},
+                new MaternKernel(new double[] {1.0}, 1.0), 0.0);
+        assertEquals(-2.0, KrigingBeliever.plugInIncumbent(exact, java.util.List.of(new double[] {0.0},
+                new double[] {1.0})), 1e-10);
+        // With noise, one point: the mean there is s^2 / (s^2 + noise) y, above the observed -3.
+        GaussianProcess noisy = new GaussianProcess(new double[][] {{0.4}}, new double[] {-3.0},
+                new MaternKernel(new double[] {1.0}, 2.0), 0.5);
+        assertEquals(2.0 / 2.5 * -3.0, KrigingBeliever.plugInIncumbent(noisy, java.util.List.of(
+                new double[] {0.4})), 1e-12);
+    }
+
+    @Test
     void theLikelihoodFitFindsALongLengthScaleForASmoothFunctionAndAShortOneForAWigglyOne() {
         double[][] x = new double[20][1];
         double[] smooth = new double[20];
