@@ -10,7 +10,10 @@
 #     bayes and tpe next to Optuna's TPE and CMA-ES samplers (Debian python3-optuna; skipped when missing);
 #  3. the bayes strategy's driver cost: fitting and proposing a round of 8 from n = 25..400 observations in 6-d.
 # Prints the tables and appends them to BENCHMARKS.md. About 60 minutes on 2 cores.
-#   scripts/bench-dfo.sh [SEEDS] [FSEEDS]    (defaults 5 and 10; SEEDS=0 skips the Fashion-MNIST part)
+#   scripts/bench-dfo.sh [SEEDS] [FSEEDS] [STRATEGIES]
+#     defaults 5, 10 and every strategy; SEEDS=0 skips the Fashion-MNIST part, FSEEDS=0 the functions and the
+#     cost; STRATEGIES (comma-separated, e.g. random,pattern-search,bayes,tpe) limits the Fashion-MNIST part,
+#     which always includes random (the table's reference).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -18,6 +21,10 @@ cd "$root"
 source "$root/scripts/spark-java-options.sh"
 seeds="${1:-5}"
 fseeds="${2:-10}"
+strategies="random nelder-mead pattern-search cma-es bayes tpe folklore theory"
+if [ -n "${3:-}" ]; then
+  strategies="random $(echo "$3" | tr ',' ' ' | sed 's/\brandom\b//g')"
+fi
 [ -f data/fashion-mnist/train-images-idx3-ubyte.gz ] || scripts/get-fashion-mnist.sh
 mvn -B -q -Dstyle.color=never -DskipTests package >&2
 mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test \
@@ -29,7 +36,7 @@ space='hpo.search.space=[{name=learning-rate, low=1e-3, high=0.1, scale=log}, {n
 common=(--set "$space" --set hpo.data.test= --set hpo.finish.save-model=false --set hpo.training.epochs=5
         --set hpo.training.schedule=cosine --set hpo.training.patience=0 --set hpo.search.parallelism=8
         --set hpo.search.dfo.initial-points=8 --set hpo.output.dir="$out/runs")
-for strategy in random nelder-mead pattern-search cma-es bayes tpe folklore theory; do
+for strategy in $strategies; do
   for seed in $(seq 1 "$seeds"); do
     echo "bench-dfo: $strategy seed $seed" >&2
     id="$strategy-$seed"; t0=$(date +%s.%N)
@@ -63,25 +70,29 @@ for strategy, values in rows.items():
 PY
 )
 
-echo "bench-dfo: known-optimum functions" >&2
+function_table="(known-optimum functions skipped: FSEEDS = 0)"
+cost_table="| - | skipped |"
 cp_all="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
-# shellcheck disable=SC2086
-java $SPARK_JAVA_OPTIONS -cp "$cp_all" org.sparkhpo.bench.FunctionBenchmark 96 8 "$fseeds" \
-  random,nelder-mead,pattern-search,cma-es,bayes,tpe 48 > "$out/functions.txt" 2>/dev/null
-if /usr/bin/python3 -c "import optuna" 2>/dev/null; then
-  /usr/bin/python3 scripts/bench_optuna.py 96 "$fseeds" 48 >> "$out/functions.txt"
+if [ "$fseeds" -gt 0 ]; then
+  echo "bench-dfo: known-optimum functions" >&2
+  # shellcheck disable=SC2086
+  java $SPARK_JAVA_OPTIONS -cp "$cp_all" org.sparkhpo.bench.FunctionBenchmark 96 8 "$fseeds" \
+    random,nelder-mead,pattern-search,cma-es,cma-es-centre,bayes,tpe 48 > "$out/functions.txt" 2>/dev/null
+  if /usr/bin/python3 -c "import optuna" 2>/dev/null; then
+    /usr/bin/python3 scripts/bench_optuna.py 96 "$fseeds" 48 >> "$out/functions.txt"
+  fi
+  function_table=$(/usr/bin/python3 scripts/bench_regret.py "$out/functions.txt" 48 96)
+  echo "bench-dfo: bayes driver cost" >&2
+  # shellcheck disable=SC2086
+  cost_table=$(java $SPARK_JAVA_OPTIONS -cp "$cp_all" org.sparkhpo.bench.BayesCostBenchmark 3 2>/dev/null \
+    | awk 'NR > 1 {printf "| %s | %s |\n", $1, $2}')
 fi
-function_table=$(/usr/bin/python3 scripts/bench_regret.py "$out/functions.txt" 48 96)
-echo "bench-dfo: bayes driver cost" >&2
-# shellcheck disable=SC2086
-cost_table=$(java $SPARK_JAVA_OPTIONS -cp "$cp_all" org.sparkhpo.bench.BayesCostBenchmark 3 2>/dev/null \
-  | awk 'NR > 1 {printf "| %s | %s |\n", $1, $2}')
 report=$(cat <<TXT
 
 ## $(date -u +%Y-%m-%d) strategies on full Fashion-MNIST and on known-optimum functions (issues 6 and 12)
 
 Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), load average
-$(cut -d' ' -f1-3 /proc/loadavg) at the end (shared machine). Command: \`scripts/bench-dfo.sh $seeds $fseeds\`
+$(cut -d' ' -f1-3 /proc/loadavg) at the end (shared machine). Command: \`scripts/bench-dfo.sh $seeds $fseeds ${3:-}\`
 Space: learning rate [1e-3, 0.1] log, momentum [0.5, 0.99], L2 [1e-6, 1e-2] log, mini-batch size [16, 512] log
 integer; softmax, 5 epochs with a cosine schedule per trial, 50,000 / 10,000 rows; 48 evaluations in rounds of 8
 (the derivative-free methods spend their first round on a Halton design); seeds 1-$seeds. Folklore and theory
