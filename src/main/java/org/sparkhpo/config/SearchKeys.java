@@ -89,6 +89,11 @@ final class SearchKeys {
         if (population == 1) {
             throw InvalidInputException.forKey(prefix + "population", 1, "must be 0 (default) or >= 2");
         }
-        return new DfoOptions(points, design, step, minStep, population);
+        double sigma = keys.number(prefix + "sigma");
+        if (!(sigma > minStep && sigma <= 1.0)) {
+            throw InvalidInputException.forKey(prefix + "sigma", sigma, "must be in (hpo.search.dfo.min-step = "
+                    + minStep + ", 1]");
+        }
+        return new DfoOptions(points, design, step, minStep, population, sigma);
     }
 }

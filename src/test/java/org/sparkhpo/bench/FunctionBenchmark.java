@@ -29,8 +29,8 @@ import org.sparkhpo.trial.TrialState;
 /**
  * The known-optimum half of the strategy benchmark (issues 6 and 12): random search, Nelder–Mead, pattern
  * search, CMA-ES, bayes and tpe, each with the same budget in rounds (the derivative-free ones start from a
- * first quasi-random design round of one round size; {@code cma-es-centre} is CMA-ES started as Optuna's
- * CmaEsSampler starts, at the centre with sigma 1/6 and no design round), on the {@link BenchmarkFunction}s, for several seeds,
+ * first quasi-random design round of one round size; {@code cma-es-centre} is CMA-ES with the defaults of
+ * reference.conf, which start as Optuna's CmaEsSampler does: at the centre, sigma 1/6, no design round), on the {@link BenchmarkFunction}s, for several seeds,
  * through a plain ask/tell loop. Prints {@code function strategy seed regret-at-checkpoint regret-at-end} lines
  * (regret = best value - known minimum); scripts/bench_optuna.py prints the same for Optuna's samplers on the
  * same functions and unit-cube mapping.
@@ -39,8 +39,6 @@ import org.sparkhpo.trial.TrialState;
  */
 public final class FunctionBenchmark {
     private static final String KEY = "value";
-    /** Optuna's CmaEsSampler start: no design round, the mean at the centre, sigma 1/6 of the range. */
-    private static final DfoOptions OPTUNA_CMA_START = new DfoOptions(0, DesignKind.HALTON, 1.0 / 6, 1e-3, 0);
     private static final Tunable[] AXES = {Tunable.L2, Tunable.L1, Tunable.DECAY_RATE, Tunable.MOMENTUM,
         Tunable.LEARNING_RATE, Tunable.BATCH_SIZE, Tunable.DECAY_EPOCHS, Tunable.EPOCHS};
 
@@ -77,7 +75,8 @@ public final class FunctionBenchmark {
             case "bayes" -> new BayesStrategy(space, objective, BayesOptions.defaults(), roundSize, seed);
             case "tpe" -> new TpeStrategy(space, objective, TpeOptions.defaults(), roundSize, seed);
             case "cma-es" -> new CmaEsStrategy(space, objective, options, roundSize, null, seed);
-            case "cma-es-centre" -> new CmaEsStrategy(space, objective, OPTUNA_CMA_START, roundSize, null, seed);
+            case "cma-es-centre" -> new CmaEsStrategy(space, objective, DfoOptions.defaults(), roundSize, null,
+                    seed);
             default -> throw new IllegalArgumentException("unknown method " + name);
         };
     }

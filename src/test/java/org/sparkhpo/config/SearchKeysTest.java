@@ -31,6 +31,7 @@ class SearchKeysTest {
         assertEquals(DesignKind.HALTON, settings.search().dfo().design());
         assertEquals(0.25, settings.search().dfo().step());
         assertEquals(1e-3, settings.search().dfo().minStep());
+        assertEquals(0.1667, settings.search().dfo().sigma());
         assertEquals(DfoStart.CENTER, settings.search().start());
     }
 
@@ -38,7 +39,7 @@ class SearchKeysTest {
     void newKeysAreRead() {
         JobSettings settings = load("hpo.search.strategy=cma-es", RANGES, "hpo.search.max-seconds=30",
                 "hpo.search.target=0.85", "hpo.search.dfo.initial-points=8", "hpo.search.dfo.initial-design=random",
-                "hpo.search.dfo.start=training", "hpo.search.dfo.population=12");
+                "hpo.search.dfo.start=training", "hpo.search.dfo.population=12", "hpo.search.dfo.sigma=0.3");
         assertEquals(StrategyKind.CMA_ES, settings.search().strategy());
         assertEquals(30.0, settings.search().maxSeconds());
         assertEquals(0.85, settings.search().target().getAsDouble());
@@ -46,6 +47,7 @@ class SearchKeysTest {
         assertEquals(DesignKind.RANDOM, settings.search().dfo().design());
         assertEquals(DfoStart.TRAINING, settings.search().start());
         assertEquals(12, settings.search().dfo().population());
+        assertEquals(0.3, settings.search().dfo().sigma());
     }
 
     @Test
@@ -63,6 +65,8 @@ class SearchKeysTest {
         assertRejected(List.of("hpo.search.dfo.step=1.5"), "hpo.search.dfo.step");
         assertRejected(List.of("hpo.search.dfo.min-step=0.5"), "hpo.search.dfo.min-step", "0.5", "must be <");
         assertRejected(List.of("hpo.search.dfo.population=1"), "hpo.search.dfo.population", "0 (default) or >= 2");
+        assertRejected(List.of("hpo.search.dfo.sigma=1.5"), "hpo.search.dfo.sigma", "1.5", "1]");
+        assertRejected(List.of("hpo.search.dfo.sigma=1e-4"), "hpo.search.dfo.sigma", "min-step");
         assertRejected(List.of("hpo.search.dfo.initial-design=sobol"), "hpo.search.dfo.initial-design", "'sobol'");
         assertRejected(List.of("hpo.search.dfo.start=middle"), "hpo.search.dfo.start", "[center, training, theory]");
         assertRejected(List.of("hpo.search.max-seconds=-1"), "hpo.search.max-seconds", "-1");

@@ -47,8 +47,9 @@ import org.sparkhpo.strategy.UnitCube;
  * search restarts from the best point seen with sigma = {@code step} and C = I.
  *
  * <p>Start: the mean is the start point (the centre of the cube by default) or the best point of the design
- * round, and sigma = {@code step}; Optuna's CmaEsSampler starts at the centre with sigma = 1/6 of the range,
- * which {@code start = center, step = 0.1667, initial-points = 0} reproduces.
+ * round, and sigma = {@code sigma}, by default 1/6 of every range: the defaults reproduce the start of Optuna's
+ * CmaEsSampler (the centre, sigma 1/6), which a step of 1/4 trailed on Ackley, Levy and Hartmann
+ * (BENCHMARKS.md, issue 12).
  *
  * <p>Hand-written rather than Commons Math's {@code CMAESOptimizer}, which is push-style (it calls the
  * function itself, one point at a time) and so cannot hand a generation to the cluster; Commons Math's
@@ -126,7 +127,7 @@ public final class CmaEsStrategy extends DfoStrategy {
     private void reset(double[] x0) {
         int n = dimension();
         mean = x0.clone();
-        sigma = options().step();
+        sigma = options().sigma();
         covariance = identity(n);
         basis = identity(n);
         scales = new double[n];
