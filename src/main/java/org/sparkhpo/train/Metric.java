@@ -78,8 +78,27 @@ public enum Metric implements ConfigNamed {
      * @param sum the running sum, updated
      */
     public void accumulate(double[] scores, double[] labels, int labelOffset, int rows, int k, double[] sum) {
+        accumulate(scores, k, 0, labels, labelOffset, rows, k, sum);
+    }
+
+    /**
+     * As {@link #accumulate(double[], double[], int, int, int, double[])}, for one model's k columns of scores
+     * laid side by side with other models' ({@code ModelEvaluator#evaluateAll}): row r's scores start at
+     * {@code scores[r * stride + offset]}.
+     *
+     * @param scores row-major rows x stride scores
+     * @param stride scores per row of {@code scores}
+     * @param offset this model's first column
+     * @param labels labels, row r's at {@code labels[labelOffset + r]}
+     * @param labelOffset where row 0's label is
+     * @param rows number of rows
+     * @param k this model's scores per row
+     * @param sum the running sum, updated
+     */
+    public void accumulate(double[] scores, int stride, int offset, double[] labels, int labelOffset, int rows, int k,
+                           double[] sum) {
         for (int r = 0; r < rows; r++) {
-            sum[0] += rowValue(scores, r * k, k, labels[labelOffset + r]);
+            sum[0] += rowValue(scores, r * stride + offset, k, labels[labelOffset + r]);
         }
         sum[1] += rows;
     }

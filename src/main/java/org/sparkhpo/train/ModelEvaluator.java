@@ -1,5 +1,6 @@
 package org.sparkhpo.train;
 
+import java.util.List;
 import org.sparkhpo.data.LabeledData;
 
 /**
@@ -17,6 +18,10 @@ public final class ModelEvaluator {
     private final int d;
     private final double[] scores;
     private final boolean regression;
+    private Kernel packKernel;
+    private int packColumns;
+    private double[] packWeights;
+    private double[] packScores;
 
     /**
      * @param data the rows to score
@@ -46,6 +51,61 @@ public final class ModelEvaluator {
             metric.accumulate(scores, data.labels(), from, to - from, k, sum);
         }
         return metric.finish(sum);
+    }
+
+    /**
+     * The metric of several models at once, with one matrix product per block for all of them, the way a
+     * {@link TrainingPack} trains them: S = X_B [W_1; ...; W_K]^T, then each model's bias and metric on its own
+     * k columns. Equal to {@link #evaluate} of each model up to the summation order inside BLAS.
+     *
+     * @param thetas the models' parameters (weights then biases), each of length k * d + k
+     * @param metric the metric to compute
+     * @return the metric of each model, in the order of {@code thetas}
+     */
+    public double[] evaluateAll(List<double[]> thetas, Metric metric) {
+        int models = thetas.size();
+        if (models <= 1) {
+            return models == 0 ? new double[0] : new double[] {evaluate(thetas.get(0), metric)};
+        }
+        int columns = models * k;
+        ensurePackBuffers(columns);
+        for (int m = 0; m < models; m++) {
+            System.arraycopy(thetas.get(m), 0, packWeights, m * k * d, k * d);
+        }
+        double[][] sums = new double[models][2];
+        int n = data.rows();
+        for (int from = 0; from < n; from += BLOCK_ROWS) {
+            int to = Math.min(n, from + BLOCK_ROWS);
+            packKernel.scores(from, to, packWeights, columns, packScores);
+            for (int m = 0; m < models; m++) {
+                addBias(thetas.get(m), to - from, columns, m * k);
+                metric.accumulate(packScores, columns, m * k, data.labels(), from, to - from, k, sums[m]);
+            }
+        }
+        double[] values = new double[models];
+        for (int m = 0; m < models; m++) {
+            values[m] = metric.finish(sums[m]);
+        }
+        return values;
+    }
+
+    /** The pack's kernel and buffers, grown to {@code columns} score columns when a wider pack comes. */
+    private void ensurePackBuffers(int columns) {
+        if (columns > packColumns) {
+            packColumns = columns;
+            packKernel = Kernel.of(data.features(), BLOCK_ROWS, columns);
+            packWeights = new double[columns * d];
+            packScores = new double[Math.min(BLOCK_ROWS, Math.max(1, data.rows())) * columns];
+        }
+    }
+
+    private void addBias(double[] theta, int rows, int columns, int offset) {
+        int biasStart = k * d;
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < k; j++) {
+                packScores[r * columns + offset + j] += theta[biasStart + j];
+            }
+        }
     }
 
     /**

@@ -95,6 +95,11 @@ final class ModelRun {
         return failure == null && !stopped && epochsDone < targetEpochs;
     }
 
+    /** @return the validation metric of the run (the same for every run of a pack: the trainer's) */
+    Metric metric() {
+        return metric;
+    }
+
     /** @return the epochs done so far */
     int epochsDone() {
         return epochsDone;
@@ -189,38 +194,48 @@ final class ModelRun {
     }
 
     /**
-     * Ends an epoch: the divergence check on the epoch's mean loss, then the validation metric, the best
-     * epoch and early stopping.
+     * Ends an epoch's training: the divergence check on the epoch's mean loss. A run that is still fine then
+     * needs {@link #checkpoint(double)} with its epoch model's validation metric, or {@link #checkpoint()}
+     * without validation data.
      *
      * @param rows the training rows
-     * @param validation the validation evaluator, or null to keep the last epoch
+     * @return true when the run is still fine (and so waits for its checkpoint)
      */
-    void endEpoch(int rows, ModelEvaluator validation) {
+    boolean endEpochTraining(int rows) {
         epochsDone++;
         if (failure != null) {
             failure = "epoch " + epochsDone + ": " + failure;
-            return;
+            return false;
         }
         lastLoss = epochLoss / rows;
         if (lastLoss > rules.divergenceFactor() * referenceLoss) {
             failure = "epoch " + epochsDone + ": training loss exploded to " + lastLoss + " (over "
                     + rules.divergenceFactor() + " x the initial " + referenceLoss + ")";
-            return;
+            return false;
         }
-        checkpoint(validation);
+        return true;
     }
 
-    private void checkpoint(ModelEvaluator validation) {
-        double[] model = epochModel();
-        if (validation == null) {
-            best = model.clone();
-            bestEpoch = epochsDone;
-            return;
-        }
-        double value = validation.evaluate(model, metric);
+    /** @return the model this epoch delivers (its averaged iterate; see the class doc), to be validated */
+    double[] epochModelForValidation() {
+        return epochModel();
+    }
+
+    /** Without validation data: the epoch's model is the checkpoint. */
+    void checkpoint() {
+        best = epochModel().clone();
+        bestEpoch = epochsDone;
+    }
+
+    /**
+     * Records the epoch model's validation metric: the best epoch and early stopping.
+     *
+     * @param value the validation metric of {@link #epochModelForValidation()}
+     */
+    void checkpoint(double value) {
         history[historyLength++] = value;
         if (stopper.record(epochsDone, value)) {
-            best = model.clone();
+            best = epochModel().clone();
             bestEpoch = epochsDone;
             bestMetric = value;
         }

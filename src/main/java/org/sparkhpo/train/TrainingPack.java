@@ -28,6 +28,9 @@ import org.sparkhpo.data.LabeledData;
  * <p>Threads: with T = the members' {@code threads} > 1 the products run on a {@link ParallelKernel}, each
  * mini-batch's rows split across T threads; the losses, steps and validation stay on the calling thread.
  *
+ * <p>The epoch's validation is packed too: the members' epoch models are scored together, one product per block
+ * of validation rows ({@link ModelEvaluator#evaluateAll}).
+ *
  * <p>Lifecycle: built inside a task for one pack; owns the kernel (and its threads, stopped when
  * {@link #run()} returns) and the pack's buffers; not thread-safe.
  */
@@ -110,8 +113,28 @@ final class TrainingPack {
         for (int b = 0; b < blocks.length && !stepping.isEmpty(); b++) {
             miniBatch(order.from(blocks[b]), order.to(blocks[b]), b, epoch + b / (double) blocks.length, stepping);
         }
+        endEpoch(active);
+    }
+
+    /**
+     * Ends every active member's epoch: the divergence check, then the validation metric of every member still
+     * fine, with one matrix product per validation block for all of them ({@link ModelEvaluator#evaluateAll}).
+     */
+    private void endEpoch(List<ModelRun> active) {
+        List<ModelRun> fineMembers = new ArrayList<>(active.size());
         for (ModelRun member : active) {
-            member.endEpoch(train.rows(), validation);
+            if (member.endEpochTraining(train.rows())) {
+                fineMembers.add(member);
+            }
+        }
+        if (validation == null || fineMembers.isEmpty()) {
+            fineMembers.forEach(ModelRun::checkpoint);
+            return;
+        }
+        double[] values = validation.evaluateAll(
+                fineMembers.stream().map(ModelRun::epochModelForValidation).toList(), fineMembers.get(0).metric());
+        for (int m = 0; m < fineMembers.size(); m++) {
+            fineMembers.get(m).checkpoint(values[m]);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.sparkhpo.config.JobSettings;
 import org.sparkhpo.config.SettingsLoader;
 import org.sparkhpo.data.DataPreparer;
+import org.sparkhpo.data.LabeledData;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.strategy.Proposal;
 import org.sparkhpo.strategy.grid.GridStrategy;
@@ -14,11 +15,14 @@ import org.sparkhpo.train.HyperParameters;
 import org.sparkhpo.train.Metric;
 import org.sparkhpo.train.PackMember;
 import org.sparkhpo.train.SgdTrainer;
+import org.sparkhpo.train.StoppingRules;
 import org.sparkhpo.train.TrainingState;
 
 /**
- * Times the grid of a configuration's search space (the 8 configurations of {@code conf/fashion-mnist.conf}) in this thread, without Spark and without validation: once one
- * configuration after another, once as one pack ({@link SgdTrainer#trainPack}). Prints
+ * Times the grid of a configuration's search space (the 8 configurations of {@code conf/fashion-mnist.conf}) in
+ * this thread, without Spark: once one configuration after another, once as one pack ({@link SgdTrainer#trainPack}).
+ * Without validation by default; with {@code -Dbench.validation=true} every epoch also scores the validation part,
+ * as a trial does (early stopping off, so every run trains every epoch). Prints
  * {@code pack <trials> <epochs> <alone trial-epochs/s> <packed trial-epochs/s> <ratio>}, the best of three
  * repetitions each, alternated so both see the same machine load.
  *
@@ -39,7 +43,11 @@ public final class PackBenchmark {
                 .ask(Integer.MAX_VALUE)) {
             configurations.add(settings.fixed().with(proposal.configuration()).withEpochs(epochs));
         }
-        SgdTrainer trainer = new SgdTrainer(settings.model().loss(), Metric.ACCURACY, settings.stopping(),
+        boolean validate = Boolean.getBoolean("bench.validation");
+        LabeledData validation = validate ? data.validation() : null;
+        StoppingRules noEarlyStop = new StoppingRules(0, settings.stopping().minDelta(),
+                settings.stopping().divergenceFactor());
+        SgdTrainer trainer = new SgdTrainer(settings.model().loss(), Metric.ACCURACY, noEarlyStop,
                 data.numClasses());
         long seed = BlockOrder.seedOf(settings.seed());
         trainer.train(data.train(), null, configurations.get(0).withEpochs(1), seed);
@@ -48,7 +56,7 @@ public final class PackBenchmark {
         for (int rep = 0; rep < 3; rep++) {
             long start = System.nanoTime();
             for (HyperParameters hp : configurations) {
-                trainer.train(data.train(), null, hp, seed);
+                trainer.train(data.train(), validation, hp, seed);
             }
             alone = Math.min(alone, (System.nanoTime() - start) / 1e9);
             List<PackMember> members = new ArrayList<>();
@@ -56,7 +64,7 @@ public final class PackBenchmark {
                 members.add(new PackMember(hp, TrainingState.initial(trainer.numParameters(data.train())), epochs));
             }
             start = System.nanoTime();
-            trainer.trainPack(members, data.train(), null, seed);
+            trainer.trainPack(members, data.train(), validation, seed);
             packed = Math.min(packed, (System.nanoTime() - start) / 1e9);
         }
         double trialEpochs = configurations.size() * (double) epochs;
