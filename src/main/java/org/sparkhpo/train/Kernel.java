@@ -124,10 +124,25 @@ public interface Kernel {
      */
     default void modelScores(int from, int to, double[] theta, int k, int d, double[] out) {
         scores(from, to, theta, k, out);
+        addBias(theta, k, d, out, to - from, k, 0);
+    }
+
+    /**
+     * Adds a model's k biases to its columns of a block of scores.
+     *
+     * @param theta the model's parameters (weights then the k biases at k * d)
+     * @param k scores per row of the model
+     * @param d features per row
+     * @param scores row-major rows x stride scores, updated
+     * @param rows rows of the block
+     * @param stride scores per row of {@code scores} (k for one model, K k for a pack)
+     * @param offset the model's first column
+     */
+    static void addBias(double[] theta, int k, int d, double[] scores, int rows, int stride, int offset) {
         int biasStart = k * d;
-        for (int r = 0; r < to - from; r++) {
+        for (int r = 0; r < rows; r++) {
             for (int j = 0; j < k; j++) {
-                out[r * k + j] += theta[biasStart + j];
+                scores[r * stride + offset + j] += theta[biasStart + j];
             }
         }
     }

@@ -78,7 +78,7 @@ public final class ModelEvaluator {
             int to = Math.min(n, from + BLOCK_ROWS);
             packKernel.scores(from, to, packWeights, columns, packScores);
             for (int m = 0; m < models; m++) {
-                addBias(thetas.get(m), to - from, columns, m * k);
+                Kernel.addBias(thetas.get(m), k, d, packScores, to - from, columns, m * k);
                 metric.accumulate(packScores, columns, m * k, data.labels(), from, to - from, k, sums[m]);
             }
         }
@@ -99,14 +99,6 @@ public final class ModelEvaluator {
         }
     }
 
-    private void addBias(double[] theta, int rows, int columns, int offset) {
-        int biasStart = k * d;
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < k; j++) {
-                packScores[r * columns + offset + j] += theta[biasStart + j];
-            }
-        }
-    }
 
     /**
      * Predicts every row (scores then the class or value), the work a deployed model does.

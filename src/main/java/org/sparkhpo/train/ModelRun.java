@@ -22,7 +22,7 @@ import java.util.Arrays;
  * order, does not land on another. scikit-learn's {@code SGDClassifier(average=True)} does the same over the
  * whole run. The average restarts every epoch, so it needs no place in a {@link TrainingState}: a run resumed
  * at an epoch boundary continues exactly. Its cost is one pass over theta per step, next to the two GEMMs of
- * the mini-batch. A model with an L1 penalty keeps its last iterate: the proximal step makes it exactly sparse,
+ * the mini-batch. A model with an L1 penalty keeps its last iterate: the L1 clipping makes it exactly sparse,
  * and sparsity is what the penalty is for.
  *
  * <p>A run is <em>active</em> while it has epochs left to its target and has neither failed (NaN, infinite
@@ -186,10 +186,10 @@ final class ModelRun {
 
     /**
      * @return the epoch's averaged iterate, or theta when the epoch took no step or the model has an L1 penalty
-     *     (its proximal step zeroes weights exactly, and an average of iterates with different zeros would not
+     *     (its L1 clipping zeroes weights exactly, and an average of iterates with different zeros would not
      *     be sparse)
      */
-    private double[] epochModel() {
+    double[] epochModel() {
         return stepsInEpoch == 0 || hp.l1() > 0.0 ? theta : average;
     }
 
@@ -216,11 +216,6 @@ final class ModelRun {
         return true;
     }
 
-    /** @return the model this epoch delivers (its averaged iterate; see the class doc), to be validated */
-    double[] epochModelForValidation() {
-        return epochModel();
-    }
-
     /** Without validation data: the epoch's model is the checkpoint. */
     void checkpoint() {
         best = epochModel().clone();
@@ -230,7 +225,7 @@ final class ModelRun {
     /**
      * Records the epoch model's validation metric: the best epoch and early stopping.
      *
-     * @param value the validation metric of {@link #epochModelForValidation()}
+     * @param value the validation metric of {@link #epochModel()}
      */
     void checkpoint(double value) {
         history[historyLength++] = value;

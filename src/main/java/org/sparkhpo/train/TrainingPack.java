@@ -132,7 +132,7 @@ final class TrainingPack {
             return;
         }
         double[] values = validation.evaluateAll(
-                fineMembers.stream().map(ModelRun::epochModelForValidation).toList(), fineMembers.get(0).metric());
+                fineMembers.stream().map(ModelRun::epochModel).toList(), fineMembers.get(0).metric());
         for (int m = 0; m < fineMembers.size(); m++) {
             fineMembers.get(m).checkpoint(values[m]);
         }

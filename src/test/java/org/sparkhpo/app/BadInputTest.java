@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +29,8 @@ class BadInputTest {
     }
 
     private Outcome run(String... args) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            return new Outcome(HpoJob.run(args), captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
-        }
+        JobRun run = JobRun.of(args);
+        return new Outcome(run.code(), run.stderr());
     }
 
     private Path write(String name, String content) throws IOException {

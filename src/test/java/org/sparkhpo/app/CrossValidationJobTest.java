@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,15 +55,8 @@ class CrossValidationJobTest {
                 "--set", "hpo.finish.save-model=false",
                 "--set", "hpo.search.parallelism=2"));
         args.addAll(Arrays.asList(extra));
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int code = HpoJob.run(args.toArray(new String[0]));
-            return new Run(code, captured.toString(StandardCharsets.UTF_8), dir.resolve("runs").resolve(runId));
-        } finally {
-            System.setErr(original);
-        }
+        JobRun run = JobRun.of(args);
+        return new Run(run.code(), run.stderr(), dir.resolve("runs").resolve(runId));
     }
 
     private static List<JsonNode> journal(Path run) throws IOException {

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,11 +46,7 @@ class ModelFallbackTest {
     }
 
     private Run run(Path validation, String space) throws IOException {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int code = HpoJob.run(new String[] {
+        JobRun run = JobRun.of(
                 "--set", "hpo.spark.master=local[2]",
                 "--set", "hpo.data.train=" + data("train.csv", 120, 1L, false),
                 "--set", "hpo.data.validation=" + validation,
@@ -62,11 +55,8 @@ class ModelFallbackTest {
                 "--set", "hpo.output.dir=" + dir.resolve("runs"),
                 "--set", "hpo.run-id=r",
                 "--set", "hpo.training.epochs=5",
-                "--set", "hpo.search.space=" + space});
-            return new Run(code, captured.toString(StandardCharsets.UTF_8), dir.resolve("runs/r"));
-        } finally {
-            System.setErr(original);
-        }
+                "--set", "hpo.search.space=" + space);
+        return new Run(run.code(), run.stderr(), dir.resolve("runs/r"));
     }
 
     @Test

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,18 +77,10 @@ class ModelStrategiesEndToEndTest {
         for (int i = 1; i <= 30; i++) {
             values.append(i == 1 ? "" : ", ").append(i * 8);
         }
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = HpoJob.run(new String[] {"conf/bayes.conf", "--set", "hpo.output.dir=" + output.resolve("wide"),
-                "--set", "hpo.search.space=[{name=batch-size, values=[" + values + "]}]"});
-        } finally {
-            System.setErr(original);
-        }
-        String message = captured.toString(StandardCharsets.UTF_8);
-        assertEquals(2, code, message);
+        JobRun run = JobRun.of("conf/bayes.conf", "--set", "hpo.output.dir=" + output.resolve("wide"),
+                "--set", "hpo.search.space=[{name=batch-size, values=[" + values + "]}]");
+        String message = run.stderr();
+        assertEquals(2, run.code(), message);
         assertTrue(message.contains("hpo.search.space") && message.contains("30 model coordinates"), message);
         assertFalse(Files.exists(output.resolve("wide")), "nothing written");
     }

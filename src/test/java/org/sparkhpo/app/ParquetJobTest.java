@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,17 +135,9 @@ class ParquetJobTest {
     }
 
     private static void assertBadInput(List<String> args, String runId, String... fragments) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = run(args);
-        } finally {
-            System.setErr(original);
-        }
-        String message = captured.toString(StandardCharsets.UTF_8).trim();
-        assertEquals(2, code, message);
+        JobRun run = JobRun.of(args);
+        String message = run.stderr().trim();
+        assertEquals(2, run.code(), message);
         assertTrue(message.startsWith("spark-hpo: error: "), message);
         assertEquals(1, message.lines().count(), message);
         for (String fragment : fragments) {

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,14 +44,8 @@ class ResumeTest {
         List<String> args = new ArrayList<>(COMMON);
         args.addAll(List.of("--set", "hpo.output.dir=" + output));
         args.addAll(Arrays.asList(extra));
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(HpoJob.run(args.toArray(new String[0])), captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
-        }
+        JobRun run = JobRun.of(args);
+        return new Run(run.code(), run.stderr());
     }
 
     /**
