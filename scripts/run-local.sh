@@ -36,5 +36,5 @@ export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 # shellcheck disable=SC2086
 exec java -Xmx"${SPARK_HPO_MEMORY:-6g}" $SPARK_JAVA_OPTIONS "${class_archive_options[@]}" ${SPARK_HPO_JAVA_EXTRA:-} \
-  -Dlog4j2.configurationFile="$root/conf/log4j2.properties" \
+  -Dlog4j2.configurationFile="${SPARK_HPO_LOG4J:-$root/conf/log4j2.properties}" \
   -cp "$jar:$(cat "$classpath_file")" org.sparkhpo.app.HpoJob "$conf" "${master_args[@]}" "$@"

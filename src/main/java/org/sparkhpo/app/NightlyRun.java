@@ -49,7 +49,8 @@ final class NightlyRun {
 
     /** @return the exit code: 0, 1 (no model), 3 (regression); 4 and 2 come as exceptions */
     int execute() throws IOException {
-        Configuration hadoopConf = SparkSessions.create(settings.spark()).sparkContext().hadoopConfiguration();
+        Configuration hadoopConf = SparkSessions.startContext(settings.spark(), settings.fixed().threads())
+                .hadoopConfiguration();
         RunDirectory root = RunDirectory.outputRoot(settings.outputDir(), hadoopConf);
         Duration stale = Duration.ofMinutes(Math.round(nightly.lockStaleHours() * 60));
         try (RunLock lock = RunLock.acquire(root, settings.runId(), stale, breakLock)) {

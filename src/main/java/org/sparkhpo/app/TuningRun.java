@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.config.JobSettings;
@@ -34,6 +35,7 @@ import org.sparkhpo.report.TrialsCsvWriter;
 import org.sparkhpo.search.StrategyDescriptor;
 import org.sparkhpo.search.StrategyInputs;
 import org.sparkhpo.spark.MllibModelExporter;
+import org.sparkhpo.spark.SessionOnDemand;
 import org.sparkhpo.spark.SparkColumnarReader;
 import org.sparkhpo.spark.SparkSessions;
 import org.sparkhpo.space.Tunable;
@@ -128,23 +130,24 @@ public final class TuningRun {
         ProgressLog progress = new ProgressLog(settings.metric(), descriptor().plannedTrials(strategyInputs));
         timings.recordJvmStart();
         long dataStart = System.nanoTime();
-        // Parquet files and tables are read through Spark: that reader waits for the session started below.
-        CompletableFuture<SparkSession> session = new CompletableFuture<>();
+        // Parquet files and tables are read through a SQL session on the context started below: it waits for it.
+        CompletableFuture<SparkContext> started = new CompletableFuture<>();
+        SessionOnDemand sessions = new SessionOnDemand(started::join);
         Future<Double> dataSeconds = background.start(() -> {
             prepared = DataPreparer.prepare(settings.data(), settings.model().loss().task(),
                     settings.model().numClasses(), settings.seed(),
-                    new SparkColumnarReader(session::join, settings.data().columns()));
+                    new SparkColumnarReader(sessions, settings.data().columns()));
             return PhaseTimes.since(dataStart);
         });
         long sparkStart = System.nanoTime();
-        SparkSession spark;
+        SparkContext spark;
         try {
-            spark = SparkSessions.create(settings.spark(), settings.fixed().threads());
+            spark = SparkSessions.startContext(settings.spark(), settings.fixed().threads());
         } catch (RuntimeException | Error e) {
-            session.completeExceptionally(e);
+            started.completeExceptionally(e);
             throw e;
         }
-        session.complete(spark);
+        started.complete(spark);
         timings.record("spark start", PhaseTimes.since(sparkStart));
         long waitStart = System.nanoTime();
         timings.record("data", Background.join(dataSeconds), String.format(Locale.ROOT,
@@ -162,11 +165,11 @@ public final class TuningRun {
         if (!dataDrivenReport.isEmpty()) {
             progress.info("derived from the data: " + describe(dataDrivenReport));
         }
-        Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+        Configuration hadoopConf = spark.hadoopConfiguration();
         RunDirectory runDirectory = plan.resume()
                 ? RunDirectory.open(settings.outputDir(), settings.runId(), hadoopConf)
                 : RunDirectory.create(settings.outputDir(), settings.runId(), hadoopConf);
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark);
         ResumableRun run = ResumableRun.begin(runDirectory, settings,
                 descriptor().roundSize().trialsPerRound(strategyInputs, context.defaultParallelism()), plan);
         progress.plannedTrials(descriptor().plannedTrials(strategyInputs) + run.warmStart().size());
@@ -175,12 +178,43 @@ public final class TuningRun {
         RunReport report = new RunReport(settings, runDirectory, run.journal(),
                 plan.previous() == null ? null : plan.previous().runId());
         long searchStart = System.nanoTime();
+        Future<Double> writerWarmUp = warmModelWriter(sessions, data, background);
         Search search = search(spark, data, runDirectory, run, progress, report);
         timings.record("search", PhaseTimes.since(searchStart));
-        Outcome outcome = finish(spark, data, runDirectory, search, progress, background);
+        Outcome outcome = finish(sessions, data, runDirectory, search, progress, background, writerWarmUp);
         report.finish();
         run.markFinished();
         return outcome;
+    }
+
+    /**
+     * Starts, on the background thread, what the model write after the search needs and the search does not: the
+     * SQL session and its state ({@link SessionOnDemand#warm}) and, in local mode, a rehearsal of the write
+     * ({@link MllibModelExporter#rehearseSave}: Spark SQL's writer classes and generated code). On a cluster the
+     * driver's cores idle during the search; in local mode this costs the search about a second of one core's time
+     * and takes two to three seconds off the end of the job, where nothing else can run beside it.
+     *
+     * @return the warm-up's seconds, or null when no model is written
+     */
+    private Future<Double> warmModelWriter(SessionOnDemand sessions, PreparedData data, Background background) {
+        if (!settings.finish().saveModel() || settings.objective().function().isPresent()) {
+            return null;
+        }
+        return background.start(() -> {
+            long start = System.nanoTime();
+            try {
+                SparkSession session = sessions.warm();
+                if (session.sparkContext().isLocal()) {
+                    MllibModelExporter.rehearseSave(settings.model().loss(), data,
+                            session.sparkContext().hadoopConfiguration(),
+                            java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+                }
+            } catch (IOException | RuntimeException e) {
+                // Only a head start: the model write itself reports a real problem.
+                LOG.warn("model writer warm-up: " + e);
+            }
+            return PhaseTimes.since(start);
+        });
     }
 
     /**
@@ -197,9 +231,9 @@ public final class TuningRun {
         return strategyInputs.descriptor();
     }
 
-    private Search search(SparkSession session, PreparedData data, RunDirectory runDirectory, ResumableRun run,
+    private Search search(SparkContext sparkContext, PreparedData data, RunDirectory runDirectory, ResumableRun run,
                           ProgressLog progress, RunReport report) {
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(session.sparkContext());
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(sparkContext);
         Objective runner = settings.objective().function()
                 .<Objective>map(function -> new FunctionObjective(function, settings.search().space()))
                 .orElseGet(() -> new TrialRunner(settings.model().loss(), settings.metric(), settings.stopping(),
@@ -238,14 +272,15 @@ public final class TuningRun {
             progress.info("search stopped by " + outcome.stopReason());
             // Only a search that ended normally drops its checkpoints: after a failure, --resume needs them.
             if (checkpoints != null && !settings.bandit().keepCheckpoints()) {
-                new HadoopCheckpointStore(checkpoints, session.sparkContext().hadoopConfiguration()).deleteAll();
+                new HadoopCheckpointStore(checkpoints, sparkContext.hadoopConfiguration()).deleteAll();
             }
             return new Search(outcome.results(), evaluator.replayedCount(), strategy.report());
         }
     }
 
-    private Outcome finish(SparkSession spark, PreparedData data, RunDirectory runDirectory, Search search,
-                           ProgressLog progress, Background background) throws IOException {
+    private Outcome finish(SessionOnDemand spark, PreparedData data, RunDirectory runDirectory, Search search,
+                           ProgressLog progress, Background background, Future<Double> writerWarmUp)
+            throws IOException {
         List<TrialResult> results = search.results();
         Optional<TrialResult> best = selectBest(results);
         TrialsCsvWriter.write(runDirectory, results);
@@ -285,6 +320,9 @@ public final class TuningRun {
         SummaryWriter.write(runDirectory, new SummaryInput(settings.runId(),
                 settings.search().strategy().configName(), TrialRunner.objectiveKey(settings.metric()),
                 settings.metric().higherIsBetter(), results, record, progress.elapsedSeconds(), lines));
+        if (writerWarmUp != null && writerWarmUp.isDone()) {
+            timings.record("writer warm-up", Background.join(writerWarmUp), "alongside the search");
+        }
         progress.info(timings.line() + String.format(Locale.ROOT, "; outside the search %.2fs",
                 progress.elapsedSeconds() + timings.get("jvm") - timings.get("search")));
         progress.info(String.format(Locale.ROOT, "done in %.1fs: %d trials, best %s, test %s; outputs in %s",
@@ -301,7 +339,7 @@ public final class TuningRun {
      * Trains the final model (with the fallbacks of {@link ModelDelivery}), then writes it on the background
      * thread while the test metrics are computed on this one, and writes best.json.
      */
-    private Delivered deliverModel(SparkSession spark, PreparedData data, RunDirectory runDirectory, Search search,
+    private Delivered deliverModel(SessionOnDemand spark, PreparedData data, RunDirectory runDirectory, Search search,
                                    Optional<TrialResult> best, List<String> lines, Background background)
             throws IOException {
         List<TrialResult> results = search.results();
@@ -338,7 +376,7 @@ public final class TuningRun {
     }
 
     /** @return the model with its test metrics, computed on this thread while the background thread writes it */
-    private FinalModel testAlongsideWrite(SparkSession spark, PreparedData data, RunDirectory runDirectory,
+    private FinalModel testAlongsideWrite(SessionOnDemand spark, PreparedData data, RunDirectory runDirectory,
                                           FinalModel model, List<String> lines, Background background)
             throws IOException {
         long writeStart = System.nanoTime();
@@ -426,14 +464,14 @@ public final class TuningRun {
     }
 
     /** Writes the model as a Spark ML model; returns the summary line, or null when saving is off. */
-    private String saveModel(SparkSession spark, PreparedData data, RunDirectory runDirectory, double[] theta)
+    private String saveModel(SessionOnDemand spark, PreparedData data, RunDirectory runDirectory, double[] theta)
             throws IOException {
         if (!settings.finish().saveModel()) {
             return null;
         }
         MLWritable mllib = MllibModelExporter.toMllib(settings.model().loss(), theta, data);
         org.apache.hadoop.fs.Path target = runDirectory.resolve("model");
-        Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+        Configuration hadoopConf = spark.get().sparkContext().hadoopConfiguration();
         // A resumed run may find the model an interrupted attempt saved; the run is not finished, so replace it.
         target.getFileSystem(hadoopConf).delete(target, true);
         MllibModelExporter.save(mllib, target, hadoopConf);
