@@ -4,6 +4,8 @@
 # Builds the jar first when it is missing or older than the sources. Environment:
 #   SPARK_HPO_MEMORY  driver heap (default 6g)    SPARK_HPO_MASTER  Spark master (default local[*])
 #   SPARK_HPO_CDS     0 turns off the class data sharing archive of scripts/class-archive.sh (default on)
+#   SPARK_HPO_LOG4J   a log4j2 configuration file instead of conf/log4j2.properties (e.g. Spark's INFO lines)
+#   SPARK_HPO_JAVA_EXTRA  more JVM options (e.g. -XX:StartFlightRecording=... for a profile)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
