@@ -58,6 +58,7 @@ public final class SparkSessions {
     }
 
     private static SparkConf jobConf(SparkSettings settings, int threads) {
+        DefaultLogging.installIfUnconfigured();
         SparkConf conf = configure(new SparkConf(), settings);
         if (threads > 1 && TaskSlots.isLocal(conf.get("spark.master"))) {
             conf.setIfMissing("spark.task.cpus", Integer.toString(threads));
