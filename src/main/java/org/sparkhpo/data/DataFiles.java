@@ -53,8 +53,8 @@ public final class DataFiles {
 
     /**
      * @return whether the location is a local path or a {@code file:} URI, which are read with {@code java.nio}
-     *     directly (Hadoop's local file system would parse its XML configuration first, a fifth of the data
-     *     preparation of full Fashion-MNIST, measured with JFR)
+     *     directly (Hadoop's local file system would parse its XML configuration first: about a quarter of the data
+     *     preparation of full Fashion-MNIST in a JFR profile)
      */
     static boolean isLocal(String location) {
         try {
