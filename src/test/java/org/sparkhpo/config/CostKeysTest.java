@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.multiobjective.CombinationMode;
@@ -46,20 +47,17 @@ class CostKeysTest {
         assertEquals(0.002, weighted.weights().get(CostMetric.TRAIN_SECONDS));
     }
 
-    @Test
-    void anUnknownCostMetricIsNamedWithItsKey() {
-        String message = rejection("hpo.cost.mode=pareto", "hpo.cost.metrics=[joules]");
-        assertTrue(message.startsWith("hpo.cost.metrics: 'joules' is not a cost metric"), message);
-        assertTrue(rejection("hpo.cost.mode=constrained", "hpo.cost.bounds=[{cost=watts, max=3}]")
-                .startsWith("hpo.cost.bounds: 'watts'"));
-    }
-
-    @Test
-    void aBoundOrWeightOfTheWrongSignIsNamedWithItsKey() {
-        String message = rejection("hpo.cost.mode=constrained", "hpo.cost.bounds=[{cost=core_seconds, max=-30}]");
-        assertTrue(message.startsWith("hpo.cost.bounds.core_seconds.max: -30.0 must be > 0"), message);
-        assertTrue(rejection("hpo.cost.mode=weighted", "hpo.cost.weights=[{cost=epochs, weight=-1}]")
-                .startsWith("hpo.cost.weights.epochs.weight: -1.0 must be >= 0"));
+    /** An unknown cost metric, or a bound or weight of the wrong sign: each named with its key and value. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "pareto | hpo.cost.metrics=[joules] | hpo.cost.metrics: 'joules' is not a cost metric",
+        "constrained | hpo.cost.bounds=[{cost=watts, max=3}] | hpo.cost.bounds: 'watts'",
+        "constrained | hpo.cost.bounds=[{cost=core_seconds, max=-30}]"
+            + " | hpo.cost.bounds.core_seconds.max: -30.0 must be > 0",
+        "weighted | hpo.cost.weights=[{cost=epochs, weight=-1}] | hpo.cost.weights.epochs.weight: -1.0 must be >= 0"})
+    void aBadCostSettingIsNamedWithItsKey(String mode, String setting, String expectedStart) {
+        String message = rejection("hpo.cost.mode=" + mode, setting);
+        assertTrue(message.startsWith(expectedStart), message);
     }
 
     @Test
