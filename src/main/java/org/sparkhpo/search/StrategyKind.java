@@ -3,6 +3,7 @@ package org.sparkhpo.search;
 import java.util.Optional;
 import org.sparkhpo.common.ConfigNamed;
 import org.sparkhpo.common.ConfigNames;
+import org.sparkhpo.multiobjective.CombinationMode;
 import org.sparkhpo.strategy.MedianStoppingStrategy;
 import org.sparkhpo.strategy.MinimizedObjective;
 import org.sparkhpo.strategy.Strategy;
@@ -10,6 +11,7 @@ import org.sparkhpo.strategy.baseline.FolkloreStrategy;
 import org.sparkhpo.strategy.baseline.ManualStrategy;
 import org.sparkhpo.strategy.baseline.TheoryStrategy;
 import org.sparkhpo.strategy.bayes.BayesStrategy;
+import org.sparkhpo.strategy.bayes.ModelBasedStrategy;
 import org.sparkhpo.strategy.dfo.CmaEsStrategy;
 import org.sparkhpo.strategy.dfo.NelderMeadStrategy;
 import org.sparkhpo.strategy.dfo.PatternSearchStrategy;
@@ -50,12 +52,10 @@ public enum StrategyKind implements ConfigNamed {
     THEORY(StrategyDescriptor.of((in, data, round) -> new TheoryStrategy(DerivativeFreeStart.estimate(in, data),
                     in.search().trials())).rounds(RoundSize.WHOLE_BUDGET).plannedTrials(in -> 2)
             .needingTraining(search -> true)),
-    BAYES(StrategyDescriptor.of((in, data, round) -> new BayesStrategy(in.search().space(), minimized(in),
-            in.search().bayes(), round, in.seed())).rejecting(StrategyRules::checkModelSpace)
-            .rejecting(StrategyRules::refusePareto)),
-    TPE(StrategyDescriptor.of((in, data, round) -> new TpeStrategy(in.search().space(), minimized(in),
-            in.search().tpe(), round, in.seed())).rejecting(StrategyRules::checkModelSpace)
-            .rejecting(StrategyRules::refusePareto));
+    BAYES(StrategyDescriptor.of((in, data, round) -> forObjective(in, new BayesStrategy(in.search().space(),
+            minimized(in), in.search().bayes(), round, in.seed()))).rejecting(StrategyRules::checkModelSpace)),
+    TPE(StrategyDescriptor.of((in, data, round) -> forObjective(in, new TpeStrategy(in.search().space(),
+            minimized(in), in.search().tpe(), round, in.seed()))).rejecting(StrategyRules::checkModelSpace));
 
     private final StrategyDescriptor descriptor;
 
@@ -105,6 +105,15 @@ public enum StrategyKind implements ConfigNamed {
     /** @return the objective a derivative-free strategy minimizes: the metric, negated when higher is better */
     static MinimizedObjective minimized(StrategyInputs inputs) {
         return new MinimizedObjective(TrialRunner.objectiveKey(inputs.metric()), inputs.metric().higherIsBetter());
+    }
+
+    /**
+     * @return the model-based strategy searching the Pareto front of the metric and the costs (ParEGO) under
+     *     {@code hpo.cost.mode = pareto}, else as built
+     */
+    static ModelBasedStrategy forObjective(StrategyInputs inputs, ModelBasedStrategy strategy) {
+        return inputs.cost().mode() == CombinationMode.PARETO
+                ? strategy.searchingParetoFront(inputs.cost().axes()) : strategy;
     }
 
     /** @return {@code strategy} wrapped by the median stopping rule when the settings turn it on */

@@ -46,8 +46,8 @@ final class StrategyRules {
         if (inputs.cost().mode() == CombinationMode.PARETO) {
             throw new InvalidInputException("hpo.cost.mode: 'pareto' is not supported by hpo.search.strategy = "
                     + inputs.search().strategy().configName() + " (it follows one value); use grid, random,"
-                    + " successive-halving, hyperband (with any hpo.search.bandit.sampler), folklore, manual or theory, or hpo.cost.mode = constrained"
-                    + " or weighted");
+                    + " bayes, tpe (ParEGO), successive-halving, hyperband (with any hpo.search.bandit.sampler),"
+                    + " folklore, manual or theory, or hpo.cost.mode = constrained or weighted");
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparkhpo.multiobjective.ParetoFront;
 
@@ -61,10 +63,36 @@ class CostAwareJobTest {
     void theMultiObjectiveExampleWritesAFrontOfNonDominatedTrialsAndSelectsItsKnee() throws IOException {
         Run run = run("conf/multi-objective.conf", "pareto", "--set", "hpo.data.test=");
         assertEquals(0, run.code(), run.stderr());
-        JsonNode pareto = json("pareto", "pareto.json");
+        JsonNode pareto = assertFrontIsTheNonDominatedSet("pareto");
+        JsonNode front = pareto.get("front");
+        assertEquals("knee", pareto.get("select").asText());
+        String summary = Files.readString(output.resolve("pareto/summary.txt"));
+        assertTrue(summary.contains("pareto front: " + front.size() + " non-dominated of 12 trials"), summary);
+        String report = Files.readString(output.resolve("pareto/report.html"));
+        assertTrue(report.contains("\"pareto\":{\"objectives\":"), "report.html carries the Pareto front's data");
+    }
+
+    /** bayes and tpe search a Pareto objective by ParEGO's scalarization, model rounds after the design. */
+    @ParameterizedTest
+    @ValueSource(strings = {"bayes", "tpe"})
+    void theModelBasedStrategiesSearchTheMultiObjectiveExample(String strategy) throws IOException {
+        String runId = "pareto-" + strategy;
+        Run run = run("conf/multi-objective.conf", runId, "--set", "hpo.data.test=", "--set",
+                "hpo.search.strategy=" + strategy, "--set", "hpo.search.parallelism=4");
+        assertEquals(0, run.code(), run.stderr());
+        assertFrontIsTheNonDominatedSet(runId);
+        List<JsonNode> trials = journal(runId);
+        assertEquals(12, trials.size());
+        assertEquals(8, trials.stream().filter(t -> t.get("phase").asText().equals("model")).count(),
+                "a design round of 4, then two model rounds");
+    }
+
+    /** @return pareto.json of the run, checked: at least two trials, exactly the journal's non-dominated ones */
+    private static JsonNode assertFrontIsTheNonDominatedSet(String runId) throws IOException {
+        JsonNode pareto = json(runId, "pareto.json");
         JsonNode front = pareto.get("front");
         assertTrue(front.size() >= 2, pareto.toString());
-        List<JsonNode> trials = journal("pareto");
+        List<JsonNode> trials = journal(runId);
         for (JsonNode member : front) {
             for (JsonNode other : trials) {
                 assertFalse(ParetoFront.dominates(point(other), point(member)),
@@ -74,12 +102,8 @@ class CostAwareJobTest {
         long nonDominated = trials.stream().filter(t -> trials.stream()
                 .noneMatch(o -> ParetoFront.dominates(point(o), point(t)))).count();
         assertEquals(nonDominated, front.size(), "every non-dominated trial is on the front");
-        assertEquals(json("pareto", "best.json").get("trial_id"), pareto.get("selected_trial"));
-        assertEquals("knee", pareto.get("select").asText());
-        String summary = Files.readString(output.resolve("pareto/summary.txt"));
-        assertTrue(summary.contains("pareto front: " + front.size() + " non-dominated of 12 trials"), summary);
-        String report = Files.readString(output.resolve("pareto/report.html"));
-        assertTrue(report.contains("\"pareto\":{\"objectives\":"), "report.html carries the Pareto front's data");
+        assertEquals(json(runId, "best.json").get("trial_id"), pareto.get("selected_trial"));
+        return pareto;
     }
 
     @Test

@@ -78,12 +78,12 @@ class CostKeysTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bayes", "tpe"})
-    void theModelBasedStrategiesRefuseParetoNamingTheKeys(String strategy) {
-        String message = rejection("hpo.cost.mode=pareto", "hpo.cost.metrics=[epochs]",
+    void theModelBasedStrategiesAcceptParetoAndSearchItWithParEgo(String strategy) {
+        ObjectiveSpec spec = load("hpo.cost.mode=pareto", "hpo.cost.metrics=[epochs]",
                 "hpo.search.strategy=" + strategy,
                 "hpo.search.space=[{name=learning-rate, low=1e-3, high=0.1, scale=log}]");
-        assertTrue(message.startsWith("hpo.cost.mode: 'pareto' is not supported by hpo.search.strategy = "
-                + strategy), message);
+        assertEquals(CombinationMode.PARETO, spec.mode());
+        assertEquals(2, spec.axes().size());
     }
 
     @Test

@@ -4,22 +4,24 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.sparkhpo.common.TrialSeeds;
+import org.sparkhpo.multiobjective.Criterion;
 import org.sparkhpo.space.Configuration;
 import org.sparkhpo.space.SearchSpace;
+import org.sparkhpo.strategy.MinimizedObjective;
 import org.sparkhpo.strategy.Proposal;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.dfo.DesignKind;
 import org.sparkhpo.strategy.dfo.InitialDesign;
-import org.sparkhpo.strategy.MinimizedObjective;
 import org.sparkhpo.trial.TrialResult;
-import org.sparkhpo.common.TrialSeeds;
 
 /**
  * What the model-based strategies ({@code bayes}, {@code tpe}) share: a seeded Halton design (Halton 1960,
  * Cranley–Patterson shifted, see {@link DesignKind#HALTON}) of max(d + 1, round size) points, or
  * {@code initial-points}, with d the number of parameters; then rounds proposed by the model from the completed
- * trials (minimized values) and the configurations of FAILED ones. The design continues while no trial has
- * completed. Phases in the journal: {@code design} and {@code model}.
+ * trials (minimized values, or under a Pareto objective ParEGO's scalarization, {@link #searchingParetoFront})
+ * and the configurations of FAILED ones. The design continues while no trial has completed. Phases in the
+ * journal: {@code design} and {@code model}.
  *
  * <p>Lifecycle: driver-only, one per run, single-threaded. Model round r draws from a stream seeded by (job
  * seed, r) and results are taken in trial-id order, so the same seed and the same results give the same
@@ -28,11 +30,10 @@ import org.sparkhpo.common.TrialSeeds;
  */
 public abstract class ModelBasedStrategy implements Strategy {
     private final SearchSpace space;
-    private final MinimizedObjective objective;
+    private ModelTarget target;
     private final int designSize;
     private final long seed;
-    private final List<Configuration> completed = new ArrayList<>();
-    private final List<Double> values = new ArrayList<>();
+    private final List<TrialResult> completed = new ArrayList<>();
     private final List<Configuration> failed = new ArrayList<>();
     private int designHandedOut;
     private int rounds;
@@ -51,7 +52,7 @@ public abstract class ModelBasedStrategy implements Strategy {
             throw new IllegalArgumentException("round size: " + roundSize + " must be >= 1");
         }
         this.space = space;
-        this.objective = objective;
+        this.target = ModelTarget.of(objective);
         this.designSize = initialPoints > 0 ? initialPoints : Math.max(space.dimension() + 1, roundSize);
         this.seed = seed;
     }
@@ -81,14 +82,11 @@ public abstract class ModelBasedStrategy implements Strategy {
     public final List<Configuration> proposeFrom(List<TrialResult> results, int q, SplittableRandom random) {
         List<TrialResult> byId = new ArrayList<>(results);
         byId.sort(Comparator.comparingInt(TrialResult::id));
-        List<Configuration> good = new ArrayList<>();
-        List<Double> goodValues = new ArrayList<>();
+        List<TrialResult> good = new ArrayList<>();
         List<Configuration> bad = new ArrayList<>();
         for (TrialResult result : byId) {
-            double value = objective.of(result);
-            if (Double.isFinite(value)) {
-                good.add(result.configuration());
-                goodValues.add(value);
+            if (target.isUsable(result)) {
+                good.add(result);
             } else {
                 bad.add(result.configuration());
             }
@@ -96,7 +94,23 @@ public abstract class ModelBasedStrategy implements Strategy {
         if (good.isEmpty() || q < 1) {
             return List.of();
         }
-        return propose(good, goodValues.stream().mapToDouble(Double::doubleValue).toArray(), bad, q, random);
+        return propose(configurations(good), target.values(good, random), bad, q, random);
+    }
+
+    /**
+     * Makes the model search a Pareto front: each model round regresses on ParEGO's scalarization of the axes
+     * with weights drawn for that round ({@link ParEgoScalarization}) instead of on the metric alone. Call
+     * before the first result is told.
+     *
+     * @param axes the metric then each cost, at least two
+     * @return this strategy
+     */
+    public final ModelBasedStrategy searchingParetoFront(List<Criterion> axes) {
+        if (!completed.isEmpty() || !failed.isEmpty()) {
+            throw new IllegalStateException("the model's target is set before any result is told");
+        }
+        this.target = new ParEgoScalarization(axes);
+        return this;
     }
 
     /** @return the design size */
@@ -113,8 +127,9 @@ public abstract class ModelBasedStrategy implements Strategy {
             return design(maxProposals);
         }
         SplittableRandom random = new SplittableRandom(TrialSeeds.of(seed, rounds + 1));
-        double[] y = values.stream().mapToDouble(Double::doubleValue).toArray();
-        List<Configuration> chosen = propose(List.copyOf(completed), y, List.copyOf(failed), maxProposals, random);
+        double[] y = target.values(List.copyOf(completed), random);
+        List<Configuration> chosen = propose(configurations(completed), y, List.copyOf(failed), maxProposals,
+                random);
         if (chosen.isEmpty()) {
             exhausted = true;
             return List.of();
@@ -127,10 +142,8 @@ public abstract class ModelBasedStrategy implements Strategy {
         List<TrialResult> byId = new ArrayList<>(results);
         byId.sort(Comparator.comparingInt(TrialResult::id));
         for (TrialResult result : byId) {
-            double value = objective.of(result);
-            if (Double.isFinite(value)) {
-                completed.add(result.configuration());
-                values.add(value);
+            if (target.isUsable(result)) {
+                completed.add(result);
             } else {
                 failed.add(result.configuration());
             }
@@ -141,6 +154,10 @@ public abstract class ModelBasedStrategy implements Strategy {
     @Override
     public final boolean isFinished() {
         return exhausted;
+    }
+
+    private static List<Configuration> configurations(List<TrialResult> results) {
+        return results.stream().map(TrialResult::configuration).toList();
     }
 
     private List<Proposal> design(int maxProposals) {
