@@ -13,7 +13,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.SparkContext;
-import org.apache.spark.sql.SparkSession;
 import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.config.JobSettings;
 import org.sparkhpo.data.DataPreparer;
@@ -178,43 +177,15 @@ public final class TuningRun {
         RunReport report = new RunReport(settings, runDirectory, run.journal(),
                 plan.previous() == null ? null : plan.previous().runId());
         long searchStart = System.nanoTime();
-        Future<Double> writerWarmUp = warmModelWriter(sessions, data, background);
+        ModelWriterWarmUp writerWarmUp = new ModelWriterWarmUp(sessions, background,
+                settings.finish().saveModel() && settings.objective().function().isEmpty());
+        writerWarmUp.startSession();
         Search search = search(spark, data, runDirectory, run, progress, report);
         timings.record("search", PhaseTimes.since(searchStart));
         Outcome outcome = finish(sessions, data, runDirectory, search, progress, background, writerWarmUp);
         report.finish();
         run.markFinished();
         return outcome;
-    }
-
-    /**
-     * Starts, on the background thread, what the model write after the search needs and the search does not: the
-     * SQL session and its state ({@link SessionOnDemand#warm}) and, in local mode, a rehearsal of the write
-     * ({@link MllibModelExporter#rehearseSave}: Spark SQL's writer classes and generated code). On a cluster the
-     * driver's cores idle during the search; in local mode this costs the search about a second of one core's time
-     * and takes two to three seconds off the end of the job, where nothing else can run beside it.
-     *
-     * @return the warm-up's seconds, or null when no model is written
-     */
-    private Future<Double> warmModelWriter(SessionOnDemand sessions, PreparedData data, Background background) {
-        if (!settings.finish().saveModel() || settings.objective().function().isPresent()) {
-            return null;
-        }
-        return background.start(() -> {
-            long start = System.nanoTime();
-            try {
-                SparkSession session = sessions.warm();
-                if (session.sparkContext().isLocal()) {
-                    MllibModelExporter.rehearseSave(settings.model().loss(), data,
-                            session.sparkContext().hadoopConfiguration(),
-                            java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
-                }
-            } catch (IOException | RuntimeException e) {
-                // Only a head start: the model write itself reports a real problem.
-                LOG.warn("model writer warm-up: " + e);
-            }
-            return PhaseTimes.since(start);
-        });
     }
 
     /**
@@ -279,7 +250,7 @@ public final class TuningRun {
     }
 
     private Outcome finish(SessionOnDemand spark, PreparedData data, RunDirectory runDirectory, Search search,
-                           ProgressLog progress, Background background, Future<Double> writerWarmUp)
+                           ProgressLog progress, Background background, ModelWriterWarmUp writerWarmUp)
             throws IOException {
         List<TrialResult> results = search.results();
         Optional<TrialResult> best = selectBest(results);
@@ -306,6 +277,7 @@ public final class TuningRun {
             lines.add("objective: " + settings.objective().configName() + " (known minimum "
                     + settings.objective().function().get().minimum() + "); no model is trained");
         } else {
+            writerWarmUp.startRehearsal(settings.model().loss(), data);
             Delivered delivered = deliverModel(spark, data, runDirectory, search, best, lines, background);
             model = delivered.delivery().model();
             failure = delivered.delivery().delivered() ? null : delivered.delivery().source();
@@ -320,9 +292,7 @@ public final class TuningRun {
         SummaryWriter.write(runDirectory, new SummaryInput(settings.runId(),
                 settings.search().strategy().configName(), TrialRunner.objectiveKey(settings.metric()),
                 settings.metric().higherIsBetter(), results, record, progress.elapsedSeconds(), lines));
-        if (writerWarmUp != null && writerWarmUp.isDone()) {
-            timings.record("writer warm-up", Background.join(writerWarmUp), "alongside the search");
-        }
+        writerWarmUp.recordInto(timings);
         progress.info(timings.line() + String.format(Locale.ROOT, "; outside the search %.2fs",
                 progress.elapsedSeconds() + timings.get("jvm") - timings.get("search")));
         progress.info(String.format(Locale.ROOT, "done in %.1fs: %d trials, best %s, test %s; outputs in %s",
