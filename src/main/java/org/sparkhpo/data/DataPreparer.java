@@ -176,8 +176,9 @@ public final class DataPreparer {
         }
         Standardizer standardizer = scaling == Scaling.STANDARDIZE ? Standardizer.fit(dense(train.features()))
                 : Standardizer.fitScaleOnly((SparseFeatures) train.features());
-        return new PreparedData(scaled(train, standardizer), scaled(validation, standardizer),
-                test == null ? null : scaled(test, standardizer), task, classes, standardizer, target);
+        Precision precision = settings.precision();
+        return new PreparedData(scaled(train, standardizer, precision), scaled(validation, standardizer, precision),
+                test == null ? null : scaled(test, standardizer, precision), task, classes, standardizer, target);
     }
 
     /**
@@ -259,10 +260,13 @@ public final class DataPreparer {
         return features instanceof SparseFeatures sparse ? sparse.toDense() : (DenseFeatures) features;
     }
 
-    private static LabeledData scaled(LabeledData data, Standardizer standardizer) {
+    /** @return the part scaled; dense features in single precision at once when the data is float */
+    private static LabeledData scaled(LabeledData data, Standardizer standardizer, Precision precision) {
         if (!standardizer.centers() && data.features() instanceof SparseFeatures sparse) {
             return new LabeledData(standardizer.transform(sparse), data.labels());
         }
-        return new LabeledData(standardizer.transform(dense(data.features())), data.labels());
+        DenseFeatures dense = dense(data.features());
+        return new LabeledData(precision == Precision.FLOAT ? standardizer.transformToFloat(dense)
+                : standardizer.transform(dense), data.labels());
     }
 }

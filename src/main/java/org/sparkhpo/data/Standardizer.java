@@ -111,6 +111,26 @@ public record Standardizer(double[] mean, double[] scale) implements Serializabl
         return new SparseFeatures(features.rowStart(), columns, out, features.columns());
     }
 
+    /**
+     * Standardizes straight into single precision: the same numbers as {@code FloatDenseFeatures.of(transform(x))}
+     * without the double-precision copy in between (for full Fashion-MNIST, 440 MB less to allocate and write).
+     *
+     * @return a new single-precision matrix with every value standardized
+     */
+    public FloatDenseFeatures transformToFloat(DenseFeatures features) {
+        int n = features.rows();
+        int d = features.columns();
+        double[] in = features.values();
+        float[] out = new float[in.length];
+        for (int r = 0; r < n; r++) {
+            int offset = r * d;
+            for (int c = 0; c < d; c++) {
+                out[offset + c] = (float) ((in[offset + c] - mean[c]) / scale[c]);
+            }
+        }
+        return new FloatDenseFeatures(out, n, d);
+    }
+
     /** @return a new matrix with every value standardized */
     public DenseFeatures transform(DenseFeatures features) {
         int n = features.rows();

@@ -1,5 +1,6 @@
 package org.sparkhpo.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
@@ -38,6 +39,17 @@ class StandardizerTest {
             assertEquals(0.0, sum / ROWS, 1e-9, "mean of column " + c);
             assertEquals(1.0, Math.sqrt(squares / ROWS), 1e-9, "deviation of column " + c);
         }
+    }
+
+    @Test
+    void standardizingStraightIntoFloatGivesTheSameNumbersAsConvertingAfterwards() {
+        DenseFeatures raw = features(3L);
+        Standardizer standardizer = Standardizer.fit(raw);
+        FloatDenseFeatures direct = standardizer.transformToFloat(raw);
+        FloatDenseFeatures converted = FloatDenseFeatures.of(standardizer.transform(raw));
+        assertEquals(converted.rows(), direct.rows());
+        assertEquals(converted.columns(), direct.columns());
+        assertArrayEquals(converted.values(), direct.values(), 0.0f);
     }
 
     @Test
