@@ -249,7 +249,7 @@ public final class TuningRun {
         }
     }
 
-    private Outcome finish(SessionOnDemand spark, PreparedData data, RunDirectory runDirectory, Search search,
+    private Outcome finish(SessionOnDemand sessions, PreparedData data, RunDirectory runDirectory, Search search,
                            ProgressLog progress, Background background, ModelWriterWarmUp writerWarmUp)
             throws IOException {
         List<TrialResult> results = search.results();
@@ -278,7 +278,7 @@ public final class TuningRun {
                     + settings.objective().function().get().minimum() + "); no model is trained");
         } else {
             writerWarmUp.startRehearsal(settings.model().loss(), data);
-            Delivered delivered = deliverModel(spark, data, runDirectory, search, best, lines, background);
+            Delivered delivered = deliverModel(sessions, data, runDirectory, search, best, lines, background);
             model = delivered.delivery().model();
             failure = delivered.delivery().delivered() ? null : delivered.delivery().source();
             record = delivered.record();
@@ -309,8 +309,9 @@ public final class TuningRun {
      * Trains the final model (with the fallbacks of {@link ModelDelivery}), then writes it on the background
      * thread while the test metrics are computed on this one, and writes best.json.
      */
-    private Delivered deliverModel(SessionOnDemand spark, PreparedData data, RunDirectory runDirectory, Search search,
-                                   Optional<TrialResult> best, List<String> lines, Background background)
+    private Delivered deliverModel(SessionOnDemand sessions, PreparedData data, RunDirectory runDirectory,
+                                   Search search, Optional<TrialResult> best, List<String> lines,
+                                   Background background)
             throws IOException {
         List<TrialResult> results = search.results();
         long retrainStart = System.nanoTime();
@@ -319,7 +320,7 @@ public final class TuningRun {
                 settings.finish().retrainOnValidation(), BlockOrder.seedOf(settings.seed()));
         timings.record("retrain", PhaseTimes.since(retrainStart));
         if (delivery.delivered()) {
-            delivery = delivery.withModel(testAlongsideWrite(spark, data, runDirectory, delivery.model(), lines,
+            delivery = delivery.withModel(testAlongsideWrite(sessions, data, runDirectory, delivery.model(), lines,
                     background));
         }
         SanityBaseline baseline = SanityBaseline.of(data);
@@ -346,11 +347,11 @@ public final class TuningRun {
     }
 
     /** @return the model with its test metrics, computed on this thread while the background thread writes it */
-    private FinalModel testAlongsideWrite(SessionOnDemand spark, PreparedData data, RunDirectory runDirectory,
+    private FinalModel testAlongsideWrite(SessionOnDemand sessions, PreparedData data, RunDirectory runDirectory,
                                           FinalModel model, List<String> lines, Background background)
             throws IOException {
         long writeStart = System.nanoTime();
-        Future<String> saving = background.start(() -> saveModel(spark, data, runDirectory, model.theta()));
+        Future<String> saving = background.start(() -> saveModel(sessions, data, runDirectory, model.theta()));
         Map<String, Double> test = FinalModel.testMetrics(settings.model().loss(), data, model.theta());
         double testSeconds = PhaseTimes.since(writeStart);
         String modelLine = Background.join(saving);
@@ -434,14 +435,14 @@ public final class TuningRun {
     }
 
     /** Writes the model as a Spark ML model; returns the summary line, or null when saving is off. */
-    private String saveModel(SessionOnDemand spark, PreparedData data, RunDirectory runDirectory, double[] theta)
+    private String saveModel(SessionOnDemand sessions, PreparedData data, RunDirectory runDirectory, double[] theta)
             throws IOException {
         if (!settings.finish().saveModel()) {
             return null;
         }
         MLWritable mllib = MllibModelExporter.toMllib(settings.model().loss(), theta, data);
         org.apache.hadoop.fs.Path target = runDirectory.resolve("model");
-        Configuration hadoopConf = spark.get().sparkContext().hadoopConfiguration();
+        Configuration hadoopConf = sessions.get().sparkContext().hadoopConfiguration();
         // A resumed run may find the model an interrupted attempt saved; the run is not finished, so replace it.
         target.getFileSystem(hadoopConf).delete(target, true);
         MllibModelExporter.save(mllib, target, hadoopConf);
