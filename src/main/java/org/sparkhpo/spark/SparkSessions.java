@@ -51,7 +51,10 @@ public final class SparkSessions {
      * @return the context (an existing one is reused, as under spark-submit or in tests)
      */
     public static SparkContext startContext(SparkSettings settings, int threads) {
-        SparkContext context = SparkContext.getOrCreate(jobConf(settings, threads));
+        SparkConf conf = jobConf(settings, threads);
+        // A session already running (a notebook, a test) is used as it is, as SparkSession.builder() would.
+        SparkContext context = SparkSession.getDefaultSession().isDefined()
+                ? SparkSession.getDefaultSession().get().sparkContext() : SparkContext.getOrCreate(conf);
         started.set(context);
         quietLogs(settings.logLevel());
         return context;
