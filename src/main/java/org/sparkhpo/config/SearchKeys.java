@@ -68,7 +68,8 @@ final class SearchKeys {
         return new TpeOptions(keys.intIn(prefix + "initial-points", 0, 1_000_000),
                 keys.intIn(prefix + "candidates", 1, 1_000_000),
                 halfOpenToHalf(keys, prefix + "gamma"),
-                keys.doubleIn(prefix + "prior-weight", 0.0, Double.MAX_VALUE, false));
+                keys.doubleIn(prefix + "prior-weight", 0.0, Double.MAX_VALUE, false),
+                keys.bool(prefix + "multivariate"));
     }
 
     private static DfoOptions dfo(Keys keys) {

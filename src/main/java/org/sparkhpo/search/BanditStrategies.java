@@ -81,7 +81,7 @@ final class BanditStrategies {
         }
         MinimizedObjective objective = StrategyKind.minimized(inputs);
         ModelBasedStrategy model = StrategyKind.forObjective(inputs, kind == StrategyKind.TPE
-                ? new TpeStrategy(space, objective, inputs.search().tpe(), 1, seed)
+                ? new TpeStrategy(space, objective, inputs.search().tpe().asMultivariate(), 1, seed)
                 : new BayesStrategy(space, objective, inputs.search().bayes(), 1, seed));
         RungModel rungModel = new RungModel(model, Math.max(3, space.dimension() + 1));
         return new ConfigurationSampler(() -> new RandomStrategy(space, Integer.MAX_VALUE, seed), rungModel, seed);

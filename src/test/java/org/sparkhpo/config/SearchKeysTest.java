@@ -74,6 +74,14 @@ class SearchKeysTest {
     }
 
     @Test
+    void theTpeModeIsReadAndMustBeABoolean() {
+        assertEquals(false, load().search().tpe().multivariate());
+        assertEquals(true, load("hpo.search.tpe.multivariate=true").search().tpe().multivariate());
+        assertRejected(List.of("hpo.search.tpe.multivariate=sometimes"), "hpo.search.tpe.multivariate",
+                "'sometimes'", "must be true or false");
+    }
+
+    @Test
     void aKnownFunctionOptimizesFunctionValueAndNeedsItsDimension() {
         JobSettings settings = load("hpo.objective=rosenbrock",
                 "hpo.search.space=[{name=l2, low=0, high=1}, {name=l1, low=0, high=1}]");

@@ -2,7 +2,6 @@ package org.sparkhpo.strategy.tpe;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.special.Erf;
 
 /**
  * A multivariate Parzen (kernel density) estimator over mixed coordinates, as in Optuna's multivariate TPE
@@ -19,7 +18,7 @@ import org.apache.commons.math3.special.Erf;
  * </ul>
  * A categorical coordinate holds the value's index as a double.
  */
-public final class ParzenEstimator {
+public final class ParzenEstimator implements Density {
     private static final double SIGMA0 = 0.2;
 
     private final double[][] centres;
@@ -50,6 +49,7 @@ public final class ParzenEstimator {
     }
 
     /** @return a point drawn from the mixture (range coordinates by rejection into [0, 1]) */
+    @Override
     public double[] sample(SplittableRandom random) {
         int component = component(random);
         double[] x = new double[categories.length];
@@ -58,13 +58,14 @@ public final class ParzenEstimator {
             if (categories[i] > 0) {
                 x[i] = sampleCategory(prior ? -1 : (int) centres[component][i], categories[i], random);
             } else {
-                x[i] = sampleTruncated(prior ? 0.5 : centres[component][i], prior ? 1.0 : sigma, random);
+                x[i] = TruncatedNormal.sample(prior ? 0.5 : centres[component][i], prior ? 1.0 : sigma, random);
             }
         }
         return x;
     }
 
     /** @return log of the mixture density at {@code x} (log-sum-exp over components) */
+    @Override
     public double logDensity(double[] x) {
         double[] terms = new double[logWeights.length];
         double max = Double.NEGATIVE_INFINITY;
@@ -88,11 +89,7 @@ public final class ParzenEstimator {
                 boolean match = !prior && (int) centres[j][i] == (int) x[i];
                 log += prior ? -Math.log(k) : Math.log((priorWeight / k + (match ? 1.0 : 0.0)) / (priorWeight + 1));
             } else {
-                double mu = prior ? 0.5 : centres[j][i];
-                double s = prior ? 1.0 : sigma;
-                double z = (x[i] - mu) / s;
-                double mass = normalCdf((1 - mu) / s) - normalCdf(-mu / s);
-                log += -0.5 * z * z - Math.log(s * Math.sqrt(2 * Math.PI) * mass);
+                log += TruncatedNormal.logDensity(x[i], prior ? 0.5 : centres[j][i], prior ? 1.0 : sigma);
             }
         }
         return log;
@@ -116,19 +113,5 @@ public final class ParzenEstimator {
             return observed;
         }
         return random.nextInt(k);
-    }
-
-    private static double sampleTruncated(double mu, double s, SplittableRandom random) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            double x = mu + s * random.nextGaussian();
-            if (x >= 0 && x <= 1) {
-                return x;
-            }
-        }
-        return Math.min(1.0, Math.max(0.0, mu));
-    }
-
-    private static double normalCdf(double z) {
-        return 0.5 * Erf.erfc(-z / Math.sqrt(2.0));
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sparkhpo.objective.KnownFunction;
 import org.sparkhpo.space.CategoricalParameter;
 import org.sparkhpo.space.IntegerParameter;
@@ -21,6 +23,13 @@ import org.sparkhpo.strategy.random.RandomStrategy;
 class TpeStrategyTest {
     private static TpeStrategy strategy(SearchSpace space, int roundSize, long seed) {
         return new TpeStrategy(space, AskTellLoop.MINIMIZE, TpeOptions.defaults(), roundSize, seed);
+    }
+
+    private static TpeStrategy strategy(SearchSpace space, int roundSize, long seed, boolean multivariate) {
+        TpeOptions d = TpeOptions.defaults();
+        return new TpeStrategy(space, AskTellLoop.MINIMIZE,
+                new TpeOptions(d.initialPoints(), d.candidates(), d.gamma(), d.priorWeight(), multivariate),
+                roundSize, seed);
     }
 
     @Test
@@ -43,15 +52,16 @@ class TpeStrategyTest {
         }
     }
 
-    @Test
-    void beatsRandomSearchOnBraninAndTheFourDimensionalSphere() {
+    @ParameterizedTest(name = "multivariate {0}")
+    @ValueSource(booleans = {false, true})
+    void beatsRandomSearchOnBraninAndTheFourDimensionalSphere(boolean multivariate) {
         for (KnownFunction function : List.of(KnownFunction.BRANIN, KnownFunction.SPHERE)) {
             int d = function == KnownFunction.BRANIN ? 2 : 4;
             double tpe = 0;
             double random = 0;
             for (long seed = 1; seed <= 5; seed++) {
-                tpe += new AskTellLoop(AskTellLoop.space(d)).run(strategy(AskTellLoop.space(d), 4, seed), 4, 64,
-                        function).best() - function.minimum();
+                tpe += new AskTellLoop(AskTellLoop.space(d)).run(strategy(AskTellLoop.space(d), 4, seed,
+                        multivariate), 4, 64, function).best() - function.minimum();
                 random += new AskTellLoop(AskTellLoop.space(d)).run(new RandomStrategy(AskTellLoop.space(d), 64, seed),
                         4, 64, function).best() - function.minimum();
             }
@@ -59,11 +69,14 @@ class TpeStrategyTest {
         }
     }
 
-    @Test
-    void theSameSeedAndResultsGiveTheSameProposalsAndRoundsHoldNoRepeat() {
+    @ParameterizedTest(name = "multivariate {0}")
+    @ValueSource(booleans = {false, true})
+    void theSameSeedAndResultsGiveTheSameProposalsAndRoundsHoldNoRepeat(boolean multivariate) {
         SearchSpace space = AskTellLoop.space(3);
-        AskTellLoop first = new AskTellLoop(space).run(strategy(space, 8, 4), 8, 40, KnownFunction.ROSENBROCK);
-        AskTellLoop replay = new AskTellLoop(space).run(strategy(space, 8, 4), 8, 40, KnownFunction.ROSENBROCK);
+        AskTellLoop first = new AskTellLoop(space).run(strategy(space, 8, 4, multivariate), 8, 40,
+                KnownFunction.ROSENBROCK);
+        AskTellLoop replay = new AskTellLoop(space).run(strategy(space, 8, 4, multivariate), 8, 40,
+                KnownFunction.ROSENBROCK);
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             assertArrayEquals(first.unit(first.proposals.get(i).configuration()),
@@ -74,10 +87,24 @@ class TpeStrategyTest {
     }
 
     @Test
-    void aFiniteSpaceIsProposedWithoutRepeatsUntilItRunsOut() {
+    void theTwoModesProposeDifferentModelRounds() {
+        SearchSpace space = AskTellLoop.space(3);
+        AskTellLoop univariate = new AskTellLoop(space).run(strategy(space, 8, 4, false), 8, 24,
+                KnownFunction.ROSENBROCK);
+        AskTellLoop multivariate = new AskTellLoop(space).run(strategy(space, 8, 4, true), 8, 24,
+                KnownFunction.ROSENBROCK);
+        assertEquals(univariate.proposals.get(7).configuration(), multivariate.proposals.get(7).configuration(),
+                "the same Halton design");
+        assertTrue(!univariate.proposals.get(8).configuration().equals(multivariate.proposals.get(8).configuration()),
+                "the first model proposal differs");
+    }
+
+    @ParameterizedTest(name = "multivariate {0}")
+    @ValueSource(booleans = {false, true})
+    void aFiniteSpaceIsProposedWithoutRepeatsUntilItRunsOut(boolean multivariate) {
         SearchSpace space = new SearchSpace(List.of(new IntegerParameter(Tunable.BATCH_SIZE, 1, 3, Scale.LINEAR, 3),
                 new CategoricalParameter(Tunable.NESTEROV, List.of(true, false))));
-        TpeStrategy strategy = strategy(space, 2, 1);
+        TpeStrategy strategy = strategy(space, 2, 1, multivariate);
         AskTellLoop loop = new AskTellLoop(space).run(strategy, 2, 20, u -> u[0] + u[1]);
         assertEquals(6, loop.proposals.size());
         assertEquals(6, loop.proposals.stream().map(p -> p.configuration().toString()).distinct().count());
