@@ -11,6 +11,7 @@ import org.sparkhpo.space.Configuration;
 import org.sparkhpo.space.DataDrivenSpace;
 import org.sparkhpo.strategy.baseline.ManualConfigurations;
 import org.sparkhpo.strategy.bayes.BayesOptions;
+import org.sparkhpo.strategy.bayes.OutputWarping;
 import org.sparkhpo.strategy.dfo.DesignKind;
 import org.sparkhpo.strategy.dfo.DfoOptions;
 import org.sparkhpo.strategy.tpe.TpeOptions;
@@ -51,7 +52,8 @@ final class SearchKeys {
         return new BayesOptions(keys.intIn(prefix + "initial-points", 0, 1_000_000),
                 keys.intIn(prefix + "candidates", 16, 1_000_000),
                 halfOpenToHalf(keys, prefix + "min-distance"),
-                keys.intIn(prefix + "fit-starts", 1, 1_000));
+                keys.intIn(prefix + "fit-starts", 1, 1_000),
+                keys.oneOf(prefix + "output-warping", OutputWarping.values()));
     }
 
     /** @return the number at {@code key}, which must lie in (0, 0.5] */

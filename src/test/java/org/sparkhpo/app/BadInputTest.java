@@ -117,7 +117,8 @@ class BadInputTest {
                 Arguments.of("hpo.search.trials=0", "hpo.search.trials", "0"),
                 Arguments.of("hpo.data.shuffle=true", "hpo.data.shuffle", "not a known key"),
                 Arguments.of("hpo.search.tpe.multivariate=sometimes", "hpo.search.tpe.multivariate",
-                        "must be true or false"));
+                        "must be true or false"),
+                Arguments.of("hpo.search.bayes.output-warping=log", "hpo.search.bayes.output-warping", "'log'"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,6 +14,7 @@ import org.sparkhpo.strategy.MinimizedObjective;
 import org.sparkhpo.strategy.Proposal;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.bayes.BayesOptions;
+import org.sparkhpo.strategy.bayes.OutputWarping;
 import org.sparkhpo.strategy.bayes.BayesStrategy;
 import org.sparkhpo.strategy.dfo.CmaEsStrategy;
 import org.sparkhpo.strategy.dfo.DesignKind;
@@ -73,12 +74,23 @@ public final class FunctionBenchmark {
             case "nelder-mead" -> new NelderMeadStrategy(space, objective, options, roundSize, null, seed);
             case "pattern-search" -> new PatternSearchStrategy(space, objective, options, null, seed);
             case "bayes" -> new BayesStrategy(space, objective, BayesOptions.defaults(), roundSize, seed);
+            case "bayes-unwarped" -> new BayesStrategy(space, objective, new BayesOptions(0, 256, 0.001, 2,
+                    OutputWarping.NONE), roundSize, seed);
             case "tpe" -> new TpeStrategy(space, objective, TpeOptions.defaults(), roundSize, seed);
+            case "tpe-univariate", "tpe-multivariate" -> new TpeStrategy(space, objective, tpeMode(
+                    name.equals("tpe-multivariate")), roundSize, seed);
             case "cma-es" -> new CmaEsStrategy(space, objective, options, roundSize, null, seed);
             case "cma-es-centre" -> new CmaEsStrategy(space, objective, DfoOptions.defaults(), roundSize, null,
                     seed);
             default -> throw new IllegalArgumentException("unknown method " + name);
         };
+    }
+
+    /** @return the default tpe options with the given mode */
+    private static TpeOptions tpeMode(boolean multivariate) {
+        TpeOptions defaults = TpeOptions.defaults();
+        return new TpeOptions(defaults.initialPoints(), defaults.candidates(), defaults.gamma(),
+                defaults.priorWeight(), multivariate);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sparkhpo.search.DfoStart;
 import org.sparkhpo.search.StrategyKind;
+import org.sparkhpo.strategy.bayes.OutputWarping;
 import org.sparkhpo.strategy.dfo.DesignKind;
 import org.sparkhpo.train.Metric;
 
@@ -79,6 +80,14 @@ class SearchKeysTest {
         assertEquals(true, load("hpo.search.tpe.multivariate=true").search().tpe().multivariate());
         assertRejected(List.of("hpo.search.tpe.multivariate=sometimes"), "hpo.search.tpe.multivariate",
                 "'sometimes'", "must be true or false");
+    }
+
+    @Test
+    void theBayesOutputWarpingIsReadByName() {
+        assertEquals(OutputWarping.YEO_JOHNSON, load().search().bayes().outputWarping());
+        assertEquals(OutputWarping.NONE, load("hpo.search.bayes.output-warping=none").search().bayes().outputWarping());
+        assertRejected(List.of("hpo.search.bayes.output-warping=box-cox"), "hpo.search.bayes.output-warping",
+                "'box-cox'", "none, yeo-johnson");
     }
 
     @Test

@@ -10,8 +10,10 @@ package org.sparkhpo.strategy.bayes;
  * @param minDistance no proposal lies closer than this (Euclidean) to an evaluated, failed or already proposed
  *     point, in (0, 0.5]
  * @param fitStarts starts of the marginal-likelihood maximization per round, >= 1
+ * @param outputWarping what is done to the standardized objective before the fit
  */
-public record BayesOptions(int initialPoints, int candidates, double minDistance, int fitStarts) {
+public record BayesOptions(int initialPoints, int candidates, double minDistance, int fitStarts,
+                           OutputWarping outputWarping) {
     public BayesOptions {
         if (initialPoints < 0) {
             throw new IllegalArgumentException("initial-points: " + initialPoints + " must be >= 0");
@@ -25,10 +27,13 @@ public record BayesOptions(int initialPoints, int candidates, double minDistance
         if (fitStarts < 1) {
             throw new IllegalArgumentException("fit-starts: " + fitStarts + " must be >= 1");
         }
+        if (outputWarping == null) {
+            throw new IllegalArgumentException("output-warping: must be one of " + OutputWarping.names());
+        }
     }
 
     /** @return the defaults of reference.conf */
     public static BayesOptions defaults() {
-        return new BayesOptions(0, 256, 0.001, 2);
+        return new BayesOptions(0, 256, 0.001, 2, OutputWarping.YEO_JOHNSON);
     }
 }

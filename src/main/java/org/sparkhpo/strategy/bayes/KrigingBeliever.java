@@ -31,17 +31,19 @@ public final class KrigingBeliever {
     private final MarginalLikelihoodFit fit;
     private final AcquisitionOptimizer optimizer;
     private final double minDistance;
+    private final OutputWarping outputWarping;
     private GaussianProcess last;
 
     /**
      * @param cube the model cube
-     * @param options the strategy's options (candidates, min distance, fit starts)
+     * @param options the strategy's options (candidates, min distance, fit starts, output warping)
      */
     public KrigingBeliever(OneHotCube cube, BayesOptions options) {
         this.cube = cube;
         this.fit = new MarginalLikelihoodFit(options.fitStarts(), 15 * (cube.dimension() + 2));
         this.optimizer = new AcquisitionOptimizer(options.candidates(), 2, 15 * cube.dimension() + 30);
         this.minDistance = options.minDistance();
+        this.outputWarping = options.outputWarping();
     }
 
     /** @return the last fitted process, or null before the first round */
@@ -59,7 +61,7 @@ public final class KrigingBeliever {
      */
     public List<double[]> propose(List<double[]> points, double[] values, List<double[]> failed, int q,
                                   SplittableRandom random) {
-        double[] standardized = standardize(values);
+        double[] standardized = outputWarping.apply(standardize(values));
         double[][] inputs = points.toArray(new double[0][]);
         last = fit.fit(inputs, standardized, last, random);
         double best = plugInIncumbent(last, points);

@@ -87,6 +87,13 @@ class TpeStrategyTest {
     }
 
     @Test
+    void bohbsMultivariateCopyKeepsEveryOtherOption() {
+        TpeOptions univariate = new TpeOptions(5, 12, 0.2, 0.5, false);
+        assertEquals(new TpeOptions(5, 12, 0.2, 0.5, true), univariate.asMultivariate());
+        assertTrue(!TpeOptions.defaults().multivariate(), "reference.conf's default is univariate");
+    }
+
+    @Test
     void theTwoModesProposeDifferentModelRounds() {
         SearchSpace space = AskTellLoop.space(3);
         AskTellLoop univariate = new AskTellLoop(space).run(strategy(space, 8, 4, false), 8, 24,
