@@ -59,31 +59,6 @@ public final class MllibModelExporter {
     }
 
     /**
-     * Writes a zero model of the class and shape {@link #toMllib} gives for this loss and data to a temporary local
-     * directory and deletes it: a rehearsal of the model write, so the real one (after the retrain) finds Spark
-     * SQL's shared state, the Parquet writer's classes and its generated code ready. Local mode only, where the
-     * driver's local disk is the executor's.
-     *
-     * @param loss the loss the model will be trained with
-     * @param data the prepared data (numbers of features and classes)
-     * @param hadoopConf the Hadoop configuration of the session
-     * @param scratch a local directory for the rehearsal's own temporary directory (java.io.tmpdir in a job)
-     * @throws IOException when the local file system fails
-     */
-    public static void rehearseSave(LossType loss, PreparedData data, Configuration hadoopConf,
-                                    java.nio.file.Path scratch) throws IOException {
-        int k = loss == LossType.SOFTMAX ? data.numClasses() : 1;
-        MLWritable zero = toMllib(loss, new double[k * (data.numFeatures() + 1)], data);
-        java.nio.file.Path directory = java.nio.file.Files.createTempDirectory(scratch, "spark-hpo-rehearsal");
-        Path target = new Path(directory.toUri().toString(), "model");
-        try {
-            save(zero, target, hadoopConf);
-        } finally {
-            target.getFileSystem(hadoopConf).delete(new Path(directory.toUri().toString()), true);
-        }
-    }
-
-    /**
      * Saves a model under {@code target} atomically: written to a temporary sibling directory, then renamed.
      *
      * @param model the model
