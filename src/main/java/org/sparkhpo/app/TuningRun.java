@@ -179,7 +179,7 @@ public final class TuningRun {
         long searchStart = System.nanoTime();
         ModelWriterWarmUp writerWarmUp = new ModelWriterWarmUp(sessions, background,
                 settings.finish().saveModel() && settings.objective().function().isEmpty());
-        writerWarmUp.start();
+        writerWarmUp.startBesideTheSearch(spark.isLocal());
         Search search = search(spark, data, runDirectory, run, progress, report);
         timings.record("search", PhaseTimes.since(searchStart));
         Outcome outcome = finish(sessions, data, runDirectory, search, progress, background, writerWarmUp);
@@ -277,6 +277,7 @@ public final class TuningRun {
             lines.add("objective: " + settings.objective().configName() + " (known minimum "
                     + settings.objective().function().get().minimum() + "); no model is trained");
         } else {
+            writerWarmUp.startBesideTheRetrain();
             Delivered delivered = deliverModel(sessions, data, runDirectory, search, best, lines, background);
             model = delivered.delivery().model();
             failure = delivered.delivery().delivered() ? null : delivered.delivery().source();
