@@ -53,8 +53,8 @@ public final class SparkSessions {
     public static SparkContext startContext(SparkSettings settings, int threads) {
         SparkConf conf = jobConf(settings, threads);
         // A session already running (a notebook, a test) is used as it is, as SparkSession.builder() would.
-        SparkContext context = SparkSession.getDefaultSession().isDefined()
-                ? SparkSession.getDefaultSession().get().sparkContext() : SparkContext.getOrCreate(conf);
+        scala.Option<SparkSession> running = SparkSession.getDefaultSession();
+        SparkContext context = running.isDefined() ? running.get().sparkContext() : SparkContext.getOrCreate(conf);
         started.set(context);
         quietLogs(settings.logLevel());
         return context;

@@ -140,9 +140,9 @@ public final class TpeStrategy extends ModelBasedStrategy {
             for (int i = 0; i < x.length; i++) {
                 x[i] = bestCoordinate(good[i], bad[i], random);
             }
-            x = encode(decode(x));
-            if (!taken.contains(decode(x))) {
-                return x;
+            double[] rounded = encode(decode(x));
+            if (!taken.contains(decode(rounded))) {
+                return rounded;
             }
         }
         return null;
