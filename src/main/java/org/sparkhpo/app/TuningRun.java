@@ -177,12 +177,9 @@ public final class TuningRun {
         RunReport report = new RunReport(settings, runDirectory, run.journal(),
                 plan.previous() == null ? null : plan.previous().runId());
         long searchStart = System.nanoTime();
-        ModelWriterWarmUp writerWarmUp = new ModelWriterWarmUp(sessions, background,
-                settings.finish().saveModel() && settings.objective().function().isEmpty());
-        writerWarmUp.startBesideTheSearch(spark.isLocal());
         Search search = search(spark, data, runDirectory, run, progress, report);
         timings.record("search", PhaseTimes.since(searchStart));
-        Outcome outcome = finish(sessions, data, runDirectory, search, progress, background, writerWarmUp);
+        Outcome outcome = finish(spark, data, runDirectory, search, progress, background);
         report.finish();
         run.markFinished();
         return outcome;
@@ -249,8 +246,8 @@ public final class TuningRun {
         }
     }
 
-    private Outcome finish(SessionOnDemand sessions, PreparedData data, RunDirectory runDirectory, Search search,
-                           ProgressLog progress, Background background, ModelWriterWarmUp writerWarmUp)
+    private Outcome finish(SparkContext spark, PreparedData data, RunDirectory runDirectory, Search search,
+                           ProgressLog progress, Background background)
             throws IOException {
         List<TrialResult> results = search.results();
         Optional<TrialResult> best = selectBest(results);
@@ -277,8 +274,7 @@ public final class TuningRun {
             lines.add("objective: " + settings.objective().configName() + " (known minimum "
                     + settings.objective().function().get().minimum() + "); no model is trained");
         } else {
-            writerWarmUp.startBesideTheRetrain();
-            Delivered delivered = deliverModel(sessions, data, runDirectory, search, best, lines, background);
+            Delivered delivered = deliverModel(spark, data, runDirectory, search, best, lines, background);
             model = delivered.delivery().model();
             failure = delivered.delivery().delivered() ? null : delivered.delivery().source();
             record = delivered.record();
@@ -292,7 +288,6 @@ public final class TuningRun {
         SummaryWriter.write(runDirectory, new SummaryInput(settings.runId(),
                 settings.search().strategy().configName(), TrialRunner.objectiveKey(settings.metric()),
                 settings.metric().higherIsBetter(), results, record, progress.elapsedSeconds(), lines));
-        writerWarmUp.recordInto(timings);
         progress.info(timings.line() + String.format(Locale.ROOT, "; outside the search %.2fs",
                 progress.elapsedSeconds() + timings.get("jvm") - timings.get("search")));
         progress.info(String.format(Locale.ROOT, "done in %.1fs: %d trials, best %s, test %s; outputs in %s",
@@ -309,7 +304,7 @@ public final class TuningRun {
      * Trains the final model (with the fallbacks of {@link ModelDelivery}), then writes it on the background
      * thread while the test metrics are computed on this one, and writes best.json.
      */
-    private Delivered deliverModel(SessionOnDemand sessions, PreparedData data, RunDirectory runDirectory,
+    private Delivered deliverModel(SparkContext spark, PreparedData data, RunDirectory runDirectory,
                                    Search search, Optional<TrialResult> best, List<String> lines,
                                    Background background)
             throws IOException {
@@ -320,7 +315,7 @@ public final class TuningRun {
                 settings.finish().retrainOnValidation(), BlockOrder.seedOf(settings.seed()));
         timings.record("retrain", PhaseTimes.since(retrainStart));
         if (delivery.delivered()) {
-            delivery = delivery.withModel(testAlongsideWrite(sessions, data, runDirectory, delivery.model(), lines,
+            delivery = delivery.withModel(testAlongsideWrite(spark, data, runDirectory, delivery.model(), lines,
                     background));
         }
         SanityBaseline baseline = SanityBaseline.of(data);
@@ -347,11 +342,11 @@ public final class TuningRun {
     }
 
     /** @return the model with its test metrics, computed on this thread while the background thread writes it */
-    private FinalModel testAlongsideWrite(SessionOnDemand sessions, PreparedData data, RunDirectory runDirectory,
+    private FinalModel testAlongsideWrite(SparkContext spark, PreparedData data, RunDirectory runDirectory,
                                           FinalModel model, List<String> lines, Background background)
             throws IOException {
         long writeStart = System.nanoTime();
-        Future<String> saving = background.start(() -> saveModel(sessions, data, runDirectory, model.theta()));
+        Future<String> saving = background.start(() -> saveModel(spark, data, runDirectory, model.theta()));
         Map<String, Double> test = FinalModel.testMetrics(settings.model().loss(), data, model.theta());
         double testSeconds = PhaseTimes.since(writeStart);
         String modelLine = Background.join(saving);
@@ -435,17 +430,16 @@ public final class TuningRun {
     }
 
     /** Writes the model as a Spark ML model; returns the summary line, or null when saving is off. */
-    private String saveModel(SessionOnDemand sessions, PreparedData data, RunDirectory runDirectory, double[] theta)
+    private String saveModel(SparkContext spark, PreparedData data, RunDirectory runDirectory, double[] theta)
             throws IOException {
         if (!settings.finish().saveModel()) {
             return null;
         }
         MLWritable mllib = MllibModelExporter.toMllib(settings.model().loss(), theta, data);
         org.apache.hadoop.fs.Path target = runDirectory.resolve("model");
-        Configuration hadoopConf = sessions.get().sparkContext().hadoopConfiguration();
         // A resumed run may find the model an interrupted attempt saved; the run is not finished, so replace it.
-        target.getFileSystem(hadoopConf).delete(target, true);
-        MllibModelExporter.save(mllib, target, hadoopConf);
+        target.getFileSystem(spark.hadoopConfiguration()).delete(target, true);
+        MllibModelExporter.save(settings.model().loss(), mllib, target, spark);
         return "model: " + runDirectory.resolve("model") + " (" + mllib.getClass().getSimpleName()
                 + ", load with " + mllib.getClass().getSimpleName() + ".load(path))";
     }

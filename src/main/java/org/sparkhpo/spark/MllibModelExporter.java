@@ -2,9 +2,9 @@ package org.sparkhpo.spark;
 
 import java.io.IOException;
 import java.util.UUID;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
 import org.apache.spark.ml.classification.LinearSVCModel;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.linalg.DenseMatrix;
@@ -25,7 +25,8 @@ import org.sparkhpo.train.LossType;
  * ({@link TargetScaling#toRawWeights}), so the saved model takes raw features and predicts in the target's units.
  *
  * <p>The models are built through their package-private Scala constructors (public in bytecode), which is
- * how MLlib's own estimators build them.
+ * how MLlib's own estimators build them. They are saved in MLlib's format by {@link MllibModelFiles}, without a
+ * SQL session.
  */
 public final class MllibModelExporter {
     private MllibModelExporter() {
@@ -61,16 +62,17 @@ public final class MllibModelExporter {
     /**
      * Saves a model under {@code target} atomically: written to a temporary sibling directory, then renamed.
      *
-     * @param model the model
+     * @param loss the loss the model was trained with
+     * @param model the model {@link #toMllib} built for it
      * @param target the final directory, which must not exist yet
-     * @param hadoopConf the Hadoop configuration of the session
+     * @param context the running Spark context (no SQL session needed)
      * @throws IOException when the file system fails
      */
-    public static void save(MLWritable model, Path target, Configuration hadoopConf) throws IOException {
-        FileSystem fs = target.getFileSystem(hadoopConf);
+    public static void save(LossType loss, MLWritable model, Path target, SparkContext context) throws IOException {
+        FileSystem fs = target.getFileSystem(context.hadoopConfiguration());
         Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
         try {
-            model.write().save(temporary.toString());
+            MllibModelFiles.write(loss, model, temporary, context);
             if (!fs.rename(temporary, target)) {
                 throw new IOException("could not rename " + temporary + " to " + target);
             }

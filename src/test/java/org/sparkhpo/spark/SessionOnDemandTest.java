@@ -14,7 +14,7 @@ import org.sparkhpo.config.SparkSettings;
 
 /**
  * A tuning run starts the Spark context alone and builds the SQL session on demand: the session is built once,
- * on the job's context, also when two threads ask at once (the background thread's warm-up and the model write);
+ * on the job's context, also when two threads ask at once (the data reader and the main thread);
  * {@link SparkSessions#stopActive()} stops a context that never had a session.
  */
 class SessionOnDemandTest {
@@ -36,7 +36,7 @@ class SessionOnDemandTest {
         CountDownLatch go = new CountDownLatch(1);
         CompletableFuture<SparkSession> other = CompletableFuture.supplyAsync(() -> {
             awaitQuietly(go);
-            return sessions.warm();
+            return sessions.get();
         });
         go.countDown();
         SparkSession mine = sessions.get();
