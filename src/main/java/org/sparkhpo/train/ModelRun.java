@@ -46,7 +46,7 @@ final class ModelRun {
     private final int startEpoch;
     private final double[] theta;
     private final double[] average;
-    private final double[] gradient;
+    private final double[] biasGradient;
     private final double[] batchGradient;
     private final double[] history;
     private double[] best;
@@ -80,7 +80,7 @@ final class ModelRun {
         this.schedule = hp.learningRateSchedule();
         this.theta = new double[k * d + k];
         this.average = new double[theta.length];
-        this.gradient = new double[theta.length];
+        this.biasGradient = new double[k];
         this.batchGradient = new double[maxBatch * k];
         this.updater = new MomentumUpdater(hp, k * d, theta.length);
         this.patience = new PatienceStopper(metric, rules.patience(), rules.minDelta());
@@ -154,7 +154,7 @@ final class ModelRun {
                 packed[r * columns + offset + j] = g;
             }
         }
-        Kernel.biasGradient(batchGradient, n, k, gradient, biasStart);
+        Kernel.biasGradient(batchGradient, n, k, biasGradient, 0);
         return failure == null;
     }
 
@@ -166,8 +166,7 @@ final class ModelRun {
      * @param progress the progress t in epochs (epoch + b / blocks) at which its schedule is read
      */
     void step(double[] packedGradient, int offset, double progress) {
-        System.arraycopy(packedGradient, offset, gradient, 0, k * d);
-        updater.step(theta, gradient, schedule.rate(progress));
+        updater.step(theta, packedGradient, offset, biasGradient, 0, schedule.rate(progress));
         accumulateAverage();
     }
 

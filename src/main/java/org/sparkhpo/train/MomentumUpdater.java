@@ -93,8 +93,39 @@ public final class MomentumUpdater {
      * @param eta the step size of this step
      */
     public void step(double[] theta, double[] gradient, double eta) {
-        for (int i = 0; i < theta.length; i++) {
-            double g = i < numWeights ? gradient[i] + l2 * theta[i] : gradient[i];
+        step(theta, gradient, 0, gradient, numWeights, eta);
+    }
+
+    /**
+     * Takes one step with the weight and bias gradients read where they lie (a pack's weight gradient holds
+     * every member's rows; no copy). The weights' loop carries no branch, so the JIT vectorizes it.
+     *
+     * @param theta the parameters, updated in place
+     * @param weightGradient holds the weights' gradient from {@code weightOffset} on (read only)
+     * @param weightOffset where it starts
+     * @param biasGradient holds the biases' gradient from {@code biasOffset} on (read only)
+     * @param biasOffset where it starts
+     * @param eta the step size of this step
+     */
+    public void step(double[] theta, double[] weightGradient, int weightOffset, double[] biasGradient,
+                     int biasOffset, double eta) {
+        if (nesterov) {
+            for (int i = 0; i < numWeights; i++) {
+                double g = weightGradient[weightOffset + i] + l2 * theta[i];
+                double v = momentum * velocity[i] - eta * g;
+                velocity[i] = v;
+                theta[i] += momentum * v - eta * g;
+            }
+        } else {
+            for (int i = 0; i < numWeights; i++) {
+                double g = weightGradient[weightOffset + i] + l2 * theta[i];
+                double v = momentum * velocity[i] - eta * g;
+                velocity[i] = v;
+                theta[i] += v;
+            }
+        }
+        for (int i = numWeights; i < theta.length; i++) {
+            double g = biasGradient[biasOffset + i - numWeights];
             double v = momentum * velocity[i] - eta * g;
             velocity[i] = v;
             theta[i] += nesterov ? momentum * v - eta * g : v;
