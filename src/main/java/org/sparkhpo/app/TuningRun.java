@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.SparkContext;
 import org.sparkhpo.common.InvalidInputException;
 import org.sparkhpo.config.JobSettings;
@@ -33,7 +32,6 @@ import org.sparkhpo.report.TrialJournal;
 import org.sparkhpo.report.TrialsCsvWriter;
 import org.sparkhpo.search.StrategyDescriptor;
 import org.sparkhpo.search.StrategyInputs;
-import org.sparkhpo.spark.MllibModelExporter;
 import org.sparkhpo.spark.SessionOnDemand;
 import org.sparkhpo.spark.SparkColumnarReader;
 import org.sparkhpo.spark.SparkSessions;
@@ -44,7 +42,6 @@ import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.WarmStartStrategy;
 import org.sparkhpo.train.BlockOrder;
 import org.sparkhpo.trial.BestTrial;
-import org.sparkhpo.trial.MetricKeys;
 import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.TrialEvaluator;
 import org.sparkhpo.trial.TrialResult;
@@ -274,7 +271,8 @@ public final class TuningRun {
             lines.add("objective: " + settings.objective().configName() + " (known minimum "
                     + settings.objective().function().get().minimum() + "); no model is trained");
         } else {
-            Delivered delivered = deliverModel(spark, data, runDirectory, search, best, lines, background);
+            FinalModelStep.Delivered delivered = new FinalModelStep(settings, dataDrivenReport, timings, background)
+                    .deliver(spark, data, runDirectory, results, search.strategyReport(), best, lines);
             model = delivered.delivery().model();
             failure = delivered.delivery().delivered() ? null : delivered.delivery().source();
             record = delivered.record();
@@ -296,68 +294,6 @@ public final class TuningRun {
         return new Outcome(runDirectory, results, best, model, failure, search.replayed(), comparison);
     }
 
-    /** The final model (or why there is none) and best.json's record (null when no trial completed). */
-    private record Delivered(ModelDelivery delivery, BestRecord record) {
-    }
-
-    /**
-     * Trains the final model (with the fallbacks of {@link ModelDelivery}), then writes it on the background
-     * thread while the test metrics are computed on this one, and writes best.json.
-     */
-    private Delivered deliverModel(SparkContext spark, PreparedData data, RunDirectory runDirectory,
-                                   Search search, Optional<TrialResult> best, List<String> lines,
-                                   Background background)
-            throws IOException {
-        List<TrialResult> results = search.results();
-        long retrainStart = System.nanoTime();
-        ModelDelivery delivery = ModelDelivery.deliver(fallbackOrder(results, best),
-                settings.fixed(), settings.model().loss(), settings.stopping(), data,
-                settings.finish().retrainOnValidation(), BlockOrder.seedOf(settings.seed()));
-        timings.record("retrain", PhaseTimes.since(retrainStart));
-        if (delivery.delivered()) {
-            delivery = delivery.withModel(testAlongsideWrite(spark, data, runDirectory, delivery.model(), lines,
-                    background));
-        }
-        SanityBaseline baseline = SanityBaseline.of(data);
-        ModelDelivery delivered = delivery;
-        BestRecord record = best.map(b -> modelRecord(b, delivered, baseline, search.strategyReport())).orElse(null);
-        if (record != null) {
-            BestJsonWriter.write(runDirectory, record);
-        }
-        lines.add("validation: " + data.validationScheme());
-        lines.add("ranking: " + BestTrial.TIE_RULE + tieCount(results, best));
-        lines.add(baseline.line());
-        String key = TrialRunner.objectiveKey(settings.metric());
-        if (best.isPresent() && baseline.notBeatenBy(best.get().metric(key), settings.metric())) {
-            String warning = String.format(Locale.ROOT, "warning: the best trial's %s %.4f does not beat the %s"
-                    + " baseline's %.4f", key, best.get().metric(key), baseline.rule(), baseline.validation());
-            lines.add(warning);
-            LOG.warn(warning);
-        }
-        lines.addAll(deliveryLines(delivery));
-        if (!dataDrivenReport.isEmpty()) {
-            lines.add("derived from the data: " + describe(dataDrivenReport));
-        }
-        return new Delivered(delivery, record);
-    }
-
-    /** @return the model with its test metrics, computed on this thread while the background thread writes it */
-    private FinalModel testAlongsideWrite(SparkContext spark, PreparedData data, RunDirectory runDirectory,
-                                          FinalModel model, List<String> lines, Background background)
-            throws IOException {
-        long writeStart = System.nanoTime();
-        Future<String> saving = background.start(() -> saveModel(spark, data, runDirectory, model.theta()));
-        Map<String, Double> test = FinalModel.testMetrics(settings.model().loss(), data, model.theta());
-        double testSeconds = PhaseTimes.since(writeStart);
-        String modelLine = Background.join(saving);
-        if (modelLine != null) {
-            lines.add(modelLine);
-        }
-        timings.record("test and model write", PhaseTimes.since(writeStart),
-                String.format(Locale.ROOT, "alongside each other; test metrics %.2fs", testSeconds));
-        return model.withTest(test);
-    }
-
     /**
      * @return the trial whose configuration becomes the model: by {@code hpo.select} among the feasible trials
      *     when the run is cost-aware, else the best objective with ties broken as {@link BestTrial} states
@@ -368,58 +304,13 @@ public final class TuningRun {
                 : BestTrial.of(results, settings.metric());
     }
 
-    /** @return the selected trial first, then the others by objective: the order the model delivery falls back in */
-    private List<TrialResult> fallbackOrder(List<TrialResult> results, Optional<TrialResult> best) {
-        List<TrialResult> order = new ArrayList<>();
-        best.ifPresent(order::add);
-        BestTrial.ranked(results, settings.metric()).stream()
-                .filter(r -> best.isEmpty() || r.id() != best.get().id())
-                .forEach(order::add);
-        return order;
-    }
-
-    private static String describe(Map<String, Object> report) {
+    /** @return the data-derived values as one line of {@code key value} pairs */
+    static String describe(Map<String, Object> report) {
         StringBuilder text = new StringBuilder();
         report.forEach((key, value) -> text.append(text.length() == 0 ? "" : ", ").append(key).append(' ')
                 .append(value instanceof double[] range ? String.format(Locale.ROOT, "[%.3g, %.3g]", range[0],
                         range[1]) : value instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : value));
         return text.toString();
-    }
-
-    /** @return ", N trials tie at the best objective" when more than one does, else "" */
-    private String tieCount(List<TrialResult> results, Optional<TrialResult> best) {
-        if (best.isEmpty()) {
-            return "";
-        }
-        String key = TrialRunner.objectiveKey(settings.metric());
-        long ties = BestTrial.ranked(results, settings.metric()).stream()
-                .filter(r -> r.metric(key) == best.get().metric(key)).count();
-        return ties > 1 ? " (" + ties + " trials tie at the best " + key + ")" : "";
-    }
-
-    private BestRecord modelRecord(TrialResult best, ModelDelivery delivery, SanityBaseline baseline,
-                                   Map<String, Object> strategyReport) {
-        Map<String, Object> extra = new LinkedHashMap<>(strategyReport);
-        extra.put("baseline", baseline.report());
-        if (!dataDrivenReport.isEmpty()) {
-            extra.put("data_driven", dataDrivenReport);
-        }
-        extra.put("final_model", delivery.report());
-        return new BestRecord(settings.runId(), best.id(), best.configuration(), best.metrics(),
-                delivery.delivered() ? delivery.model().test() : Map.of(), extra);
-    }
-
-    private static List<String> deliveryLines(ModelDelivery delivery) {
-        List<String> lines = new ArrayList<>();
-        delivery.failures().forEach(reason -> lines.add("fallback: " + reason));
-        if (!delivery.delivered()) {
-            lines.add("final model: none (" + delivery.source() + ")");
-            return lines;
-        }
-        lines.add(String.format(Locale.ROOT, "final model: %s, trial %d, %d epochs in %.1fs; test %s",
-                delivery.source(), delivery.trial().id(), (int) delivery.trial().metric(MetricKeys.BEST_EPOCH),
-                delivery.model().trainSeconds(), delivery.model().test()));
-        return lines;
     }
 
     private Map<String, Object> functionReport(Map<String, Object> strategyReport) {
@@ -429,18 +320,4 @@ public final class TuningRun {
         return extra;
     }
 
-    /** Writes the model as a Spark ML model; returns the summary line, or null when saving is off. */
-    private String saveModel(SparkContext spark, PreparedData data, RunDirectory runDirectory, double[] theta)
-            throws IOException {
-        if (!settings.finish().saveModel()) {
-            return null;
-        }
-        MLWritable mllib = MllibModelExporter.toMllib(settings.model().loss(), theta, data);
-        org.apache.hadoop.fs.Path target = runDirectory.resolve("model");
-        // A resumed run may find the model an interrupted attempt saved; the run is not finished, so replace it.
-        target.getFileSystem(spark.hadoopConfiguration()).delete(target, true);
-        MllibModelExporter.save(settings.model().loss(), mllib, target, spark);
-        return "model: " + runDirectory.resolve("model") + " (" + mllib.getClass().getSimpleName()
-                + ", load with " + mllib.getClass().getSimpleName() + ".load(path))";
-    }
 }
