@@ -118,7 +118,8 @@ class BadInputTest {
                 Arguments.of("hpo.data.shuffle=true", "hpo.data.shuffle", "not a known key"),
                 Arguments.of("hpo.search.tpe.multivariate=sometimes", "hpo.search.tpe.multivariate",
                         "must be true or false"),
-                Arguments.of("hpo.search.bayes.output-warping=log", "hpo.search.bayes.output-warping", "'log'"));
+                Arguments.of("hpo.search.bayes.output-warping=log", "hpo.search.bayes.output-warping", "'log'"),
+                Arguments.of("hpo.search.bayes.lcb-kappa=-1", "hpo.search.bayes.lcb-kappa", "-1"));
     }
 
     @ParameterizedTest(name = "{0}")

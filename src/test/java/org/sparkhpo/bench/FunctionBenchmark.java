@@ -16,6 +16,7 @@ import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.bayes.BayesOptions;
 import org.sparkhpo.strategy.bayes.OutputWarping;
 import org.sparkhpo.strategy.bayes.BayesStrategy;
+import org.sparkhpo.strategy.bayes.LowerBoundProposals;
 import org.sparkhpo.strategy.dfo.CmaEsStrategy;
 import org.sparkhpo.strategy.dfo.DesignKind;
 import org.sparkhpo.strategy.dfo.DfoOptions;
@@ -36,7 +37,9 @@ import org.sparkhpo.trial.TrialState;
  * (regret = best value - known minimum); scripts/bench_optuna.py prints the same for Optuna's samplers on the
  * same functions and unit-cube mapping.
  *
- * <p>Usage: {@code FunctionBenchmark evaluations roundSize seeds [methods,comma,separated] [checkpoint]}.
+ * <p>Usage: {@code FunctionBenchmark evaluations roundSize seeds [methods,comma,separated] [checkpoint]}; besides
+ * the names below, {@code bayes-lcb:N:KAPPA:TOLERANCE} is bayes with N lower-bound proposals per round of weight
+ * KAPPA and min distance TOLERANCE ({@code bayes-ei-only} = {@code bayes-lcb:0:...}, the code before them).
  */
 public final class FunctionBenchmark {
     private static final String KEY = "value";
@@ -75,15 +78,32 @@ public final class FunctionBenchmark {
             case "pattern-search" -> new PatternSearchStrategy(space, objective, options, null, seed);
             case "bayes" -> new BayesStrategy(space, objective, BayesOptions.defaults(), roundSize, seed);
             case "bayes-unwarped" -> new BayesStrategy(space, objective, new BayesOptions(0, 256, 0.001, 2,
-                    OutputWarping.NONE), roundSize, seed);
+                    OutputWarping.NONE, LowerBoundProposals.none()), roundSize, seed);
+            case "bayes-ei-only" -> new BayesStrategy(space, objective, bayesWith(LowerBoundProposals.none()),
+                    roundSize, seed);
             case "tpe" -> new TpeStrategy(space, objective, TpeOptions.defaults(), roundSize, seed);
             case "tpe-univariate", "tpe-multivariate" -> new TpeStrategy(space, objective, tpeMode(
                     name.equals("tpe-multivariate")), roundSize, seed);
             case "cma-es" -> new CmaEsStrategy(space, objective, options, roundSize, null, seed);
             case "cma-es-centre" -> new CmaEsStrategy(space, objective, DfoOptions.defaults(), roundSize, null,
                     seed);
-            default -> throw new IllegalArgumentException("unknown method " + name);
+            default -> {
+                if (!name.startsWith("bayes-lcb:")) {
+                    throw new IllegalArgumentException("unknown method " + name);
+                }
+                String[] lcb = name.split(":");
+                yield new BayesStrategy(space, objective, bayesWith(new LowerBoundProposals(
+                        Integer.parseInt(lcb[1]), Double.parseDouble(lcb[2]), Double.parseDouble(lcb[3]))),
+                        roundSize, seed);
+            }
         };
+    }
+
+    /** @return the default bayes options with the given lower-bound proposals */
+    private static BayesOptions bayesWith(LowerBoundProposals lowerBound) {
+        BayesOptions defaults = BayesOptions.defaults();
+        return new BayesOptions(defaults.initialPoints(), defaults.candidates(), defaults.minDistance(),
+                defaults.fitStarts(), defaults.outputWarping(), lowerBound);
     }
 
     /** @return the default tpe options with the given mode */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sparkhpo.search.DfoStart;
 import org.sparkhpo.search.StrategyKind;
+import org.sparkhpo.strategy.bayes.LowerBoundProposals;
 import org.sparkhpo.strategy.bayes.OutputWarping;
 import org.sparkhpo.strategy.dfo.DesignKind;
 import org.sparkhpo.train.Metric;
@@ -88,6 +89,18 @@ class SearchKeysTest {
         assertEquals(OutputWarping.NONE, load("hpo.search.bayes.output-warping=none").search().bayes().outputWarping());
         assertRejected(List.of("hpo.search.bayes.output-warping=box-cox"), "hpo.search.bayes.output-warping",
                 "'box-cox'", "none, yeo-johnson");
+    }
+
+    @Test
+    void theBayesLowerBoundProposalsAreReadAndCheckedByKey() {
+        assertEquals(new LowerBoundProposals(1, 1.0, 1e-5), load().search().bayes().lowerBound());
+        assertEquals(new LowerBoundProposals(0, 2.5, 0.01), load("hpo.search.bayes.lcb-proposals=0",
+                "hpo.search.bayes.lcb-kappa=2.5", "hpo.search.bayes.lcb-min-distance=0.01").search().bayes()
+                .lowerBound());
+        assertRejected(List.of("hpo.search.bayes.lcb-proposals=-1"), "hpo.search.bayes.lcb-proposals", "-1");
+        assertRejected(List.of("hpo.search.bayes.lcb-kappa=100"), "hpo.search.bayes.lcb-kappa", "100");
+        assertRejected(List.of("hpo.search.bayes.lcb-min-distance=0"), "hpo.search.bayes.lcb-min-distance",
+                "must be in (0, 0.5]");
     }
 
     @Test

@@ -11,9 +11,10 @@ package org.sparkhpo.strategy.bayes;
  *     point, in (0, 0.5]
  * @param fitStarts starts of the marginal-likelihood maximization per round, >= 1
  * @param outputWarping what is done to the standardized objective before the fit
+ * @param lowerBound how many proposals of a round minimize the lower confidence bound instead
  */
 public record BayesOptions(int initialPoints, int candidates, double minDistance, int fitStarts,
-                           OutputWarping outputWarping) {
+                           OutputWarping outputWarping, LowerBoundProposals lowerBound) {
     public BayesOptions {
         if (initialPoints < 0) {
             throw new IllegalArgumentException("initial-points: " + initialPoints + " must be >= 0");
@@ -30,10 +31,13 @@ public record BayesOptions(int initialPoints, int candidates, double minDistance
         if (outputWarping == null) {
             throw new IllegalArgumentException("output-warping: must be one of " + OutputWarping.names());
         }
+        if (lowerBound == null) {
+            throw new IllegalArgumentException("lcb-proposals: the lower-bound proposals must be given");
+        }
     }
 
     /** @return the defaults of reference.conf */
     public static BayesOptions defaults() {
-        return new BayesOptions(0, 256, 0.001, 2, OutputWarping.YEO_JOHNSON);
+        return new BayesOptions(0, 256, 0.001, 2, OutputWarping.YEO_JOHNSON, new LowerBoundProposals(1, 1.0, 1e-5));
     }
 }
