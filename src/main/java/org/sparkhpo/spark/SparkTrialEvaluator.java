@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparkhpo.common.InvalidInputException;
@@ -41,14 +40,15 @@ import scala.runtime.BoxedUnit;
  * same batch size and threads, at most {@code packSize} each, by default one pack per task slot, a T-thread
  * task counting as T slots), the packs become an RDD with one pack per partition whose tasks hold T cores
  * each ({@link TaskSlots}: a stage-level task profile, or {@code spark.task.cpus} in local mode), each task
- * trains its pack over the data broadcast once per job (one GEMM per mini-batch for the whole pack,
+ * trains its pack over the data shared once per job ({@link SharedData}: a broadcast, or in local mode the
+ * driver's own object; one GEMM per mini-batch for the whole pack,
  * {@code Objective.runPack}), and each result reaches the driver as soon as its task ends
  * ({@code SparkContext.submitJob} with a result handler that queues it for the calling thread), so the
  * journal records it at once rather than when the slowest pack of the round ends; a pack's results arrive
  * together, one per trial. The jobs carry a description that names the round, so they read well in the
  * Spark UI.
  *
- * <p>Lifecycle: driver-only, one per run; owns the broadcast and destroys it in {@link #close()}.
+ * <p>Lifecycle: driver-only, one per run; owns the shared data and releases it in {@link #close()}.
  * A trial's own failure is a FAILED result from {@link TrialRunner}, so tasks do not throw for it and Spark
  * does not retry it; a task lost with its executor is retried by Spark and still yields one result.
  */
@@ -56,7 +56,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
     private static final Logger LOG = LoggerFactory.getLogger("org.sparkhpo.progress");
     private static final long POLL_MILLIS = 200;
     private final JavaSparkContext context;
-    private final Broadcast<PreparedData> data;
+    private final SharedData data;
     private final Objective runner;
     private final String strategyName;
     private final String checkpointDirectory;
@@ -65,7 +65,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
 
     /**
      * @param context the Spark context
-     * @param data the prepared data; broadcast here, once
+     * @param data the prepared data; shared here, once ({@link SharedData})
      * @param runner how a trial is evaluated (trained, or a known function)
      * @param strategyName the strategy's name, for job descriptions
      */
@@ -75,7 +75,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
 
     /**
      * @param context the Spark context
-     * @param data the prepared data; broadcast here, once
+     * @param data the prepared data; shared here, once ({@link SharedData})
      * @param runner how a trial is evaluated (trained, or a known function)
      * @param strategyName the strategy's name, for job descriptions
      * @param checkpointDirectory the fully qualified URI of the directory where rung evaluations write and read
@@ -89,7 +89,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
 
     /**
      * @param context the Spark context
-     * @param data the prepared data; broadcast here, once
+     * @param data the prepared data; shared here, once ({@link SharedData})
      * @param runner how a trial is evaluated (trained, or a known function)
      * @param strategyName the strategy's name, for job descriptions
      * @param checkpointDirectory where rung evaluations keep checkpoints, or null when no trial needs one
@@ -100,7 +100,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
                                String checkpointDirectory, int packSize) {
         this.context = context;
         this.packSize = packSize;
-        this.data = context.broadcast(data);
+        this.data = SharedData.of(context, data);
         this.runner = runner;
         this.strategyName = strategyName;
         this.checkpointDirectory = checkpointDirectory;
@@ -218,25 +218,25 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
         return CollectionConverters.asScala(partitions).toSeq();
     }
 
-    /** @return the broadcast handle (for tests and size reports) */
-    public Broadcast<PreparedData> broadcast() {
+    /** @return how the tasks read the data (for tests) */
+    SharedData sharedData() {
         return data;
     }
 
     @Override
     public void close() {
-        data.destroy();
+        data.close();
     }
 
-    /** The task body: trains the partition's single pack over the broadcast data. */
+    /** The task body: trains the partition's single pack over the shared data. */
     private static final class RunPartition extends AbstractFunction1<Iterator<List<Trial>>, List<TrialResult>>
             implements Serializable {
         private static final long serialVersionUID = 1L;
         private final Objective runner;
-        private final Broadcast<PreparedData> data;
+        private final SharedData data;
         private final String checkpointDirectory;
 
-        RunPartition(Objective runner, Broadcast<PreparedData> data, String checkpointDirectory) {
+        RunPartition(Objective runner, SharedData data, String checkpointDirectory) {
             this.runner = runner;
             this.data = data;
             this.checkpointDirectory = checkpointDirectory;

@@ -1,8 +1,10 @@
 package org.sparkhpo.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -191,13 +193,24 @@ class SparkTrialEvaluatorTest {
 
     @Test
     void theBroadcastCopyIsAboutTheSizeOfTheArrays(JavaSparkContext context) {
+        byte[] bytes = new org.apache.spark.serializer.KryoSerializer(context.getConf()).newInstance()
+                .serialize(DATA, scala.reflect.ClassTag$.MODULE$.apply(PreparedData.class)).array();
+        long raw = DATA.sizeInBytes();
+        assertTrue(bytes.length <= 1.2 * raw && bytes.length >= raw, bytes.length + " bytes for " + raw);
+    }
+
+    @Test
+    void inLocalModeTheTasksReadTheDriversOwnDataUntilTheRunEnds(JavaSparkContext context) {
+        SharedData shared;
         try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, DATA, RUNNER, "grid")) {
-            byte[] bytes = new org.apache.spark.serializer.KryoSerializer(context.getConf()).newInstance()
-                    .serialize(evaluator.broadcast().value(), scala.reflect.ClassTag$.MODULE$.apply(PreparedData.class))
-                    .array();
-            long raw = DATA.sizeInBytes();
-            assertTrue(bytes.length <= 1.2 * raw && bytes.length >= raw, bytes.length + " bytes for " + raw);
+            shared = evaluator.sharedData();
+            assertInstanceOf(SharedData.InDriverJvm.class, shared, "no broadcast in local mode");
+            assertSame(DATA, shared.value(), "the driver's object, not a copy");
+            SharedData roundTripped = org.apache.spark.util.Utils.deserialize(
+                    org.apache.spark.util.Utils.serialize(shared), getClass().getClassLoader());
+            assertSame(DATA, roundTripped.value(), "a task's deserialized handle finds the same object");
         }
+        assertThrows(IllegalStateException.class, shared::value, "released when the run ends");
     }
 
     @Test
