@@ -13,8 +13,8 @@ import org.sparkhpo.data.PreparedData;
  * it is a Spark broadcast: sent once to each executor, however many rounds read it. In local mode ({@code local},
  * {@code local[N]}) the tasks run in the driver's JVM, so they read the driver's own object, found by a key in a
  * JVM-wide registry: Spark's TorrentBroadcast would still serialize and compress the value into 4 MB pieces for
- * executors that do not exist (about 0.8 s on the driver and 188 MB more heap for full Fashion-MNIST, measured in
- * BENCHMARKS.md).
+ * executors that do not exist (for full Fashion-MNIST 188 MB more heap and 0.5-0.9 s of the driver's time before
+ * the first round, which grows with the data; BENCHMARKS.md).
  *
  * <p>Serializable: a task's closure carries the handle (the broadcast, or the key). Close it when the run ends.
  */
