@@ -17,7 +17,7 @@ import org.sparkhpo.data.TargetScaling;
 import org.sparkhpo.train.LossType;
 
 /**
- * Turns a trained linear model into the matching Spark ML model and saves it with Spark ML's own writer,
+ * Turns a trained linear model into the matching Spark ML model and saves it in Spark ML's own model format,
  * so a downstream job can {@code load()} it and call {@code transform()} on a {@code features} vector column:
  * softmax as a multinomial {@link LogisticRegressionModel}, logistic as a binomial one, hinge as a
  * {@link LinearSVCModel}, least squares as a {@link LinearRegressionModel}. Standardization is folded into
