@@ -51,7 +51,14 @@ final class MllibDataFile {
 
     /** The column types of MLlib's linear-model data rows. */
     enum Kind {
-        INT, DOUBLE, BOOLEAN, VECTOR, MATRIX
+        INT("integer"), DOUBLE("double"), BOOLEAN("boolean"), VECTOR("vector"), MATRIX("matrix");
+
+        /** Spark's name of a scalar column's type (vectors and matrices are user-defined structs) */
+        private final String sparkType;
+
+        Kind(String sparkType) {
+            this.sparkType = sparkType;
+        }
     }
 
     /**
@@ -111,12 +118,15 @@ final class MllibDataFile {
     /** @return the Parquet schema Spark's writer uses for the row (message {@code spark_schema}) */
     static MessageType parquetSchema(List<Column> columns) {
         return new MessageType("spark_schema", columns.stream().map(column -> switch (column.kind()) {
-            case INT -> field(new Field(column.name(), "integer", false));
-            case DOUBLE -> field(new Field(column.name(), "double", false));
-            case BOOLEAN -> field(new Field(column.name(), "boolean", false));
             case VECTOR -> struct(column.name(), VECTOR_FIELDS);
             case MATRIX -> struct(column.name(), MATRIX_FIELDS);
+            default -> field(scalarField(column));
         }).toList());
+    }
+
+    /** @return a scalar column as a required field (Spark's encoders make primitives non-nullable) */
+    private static Field scalarField(Column column) {
+        return new Field(column.name(), column.kind().sparkType, false);
     }
 
     private static Type struct(String name, List<Field> fields) {
@@ -145,11 +155,9 @@ final class MllibDataFile {
         ArrayNode fields = JSON.createArrayNode();
         for (Column column : columns) {
             switch (column.kind()) {
-                case INT -> fields.add(fieldJson(new Field(column.name(), "integer", false)));
-                case DOUBLE -> fields.add(fieldJson(new Field(column.name(), "double", false)));
-                case BOOLEAN -> fields.add(fieldJson(new Field(column.name(), "boolean", false)));
                 case VECTOR -> fields.add(udtFieldJson(column.name(), "VectorUDT", VECTOR_FIELDS));
                 case MATRIX -> fields.add(udtFieldJson(column.name(), "MatrixUDT", MATRIX_FIELDS));
+                default -> fields.add(fieldJson(scalarField(column)));
             }
         }
         return structJson(fields).toString();
