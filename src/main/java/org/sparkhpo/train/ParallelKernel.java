@@ -17,13 +17,15 @@ import org.sparkhpo.data.Features;
  * <pre>
  *   S   = [X_1 W^T; ...; X_T W^T]        each thread writes its own rows of S: the same numbers as one thread
  *   dW  = G_1^T X_1 + ... + G_T^T X_T    each thread its own partial product into its own buffer, summed in
- *                                        thread order before the caller's update
+ *                                        thread order before the caller's update (the sum's entries split
+ *                                        across the threads too)
  * </pre>
  * so the scores are exactly those of one thread and the gradient differs only by the order of the floating-point
- * sums (deterministic for a given T). Slice t runs on the calling thread for t = 0 and on a fixed pool of T - 1
- * daemon threads otherwise, made once per kernel (one per pack in a task), never per call; each slice has its
- * own single-thread kernel (their float buffers are not shared). The per-call cost beyond the products is T - 1
- * task hand-offs and the O(T columns d) sum, against the O(n columns d) products.
+ * sums (deterministic for a given T). Slice t runs on the calling thread for t = 0 and on a {@link WorkerTeam}'s
+ * T - 1 threads otherwise, made once per kernel (one per pack in a task), never per call; each slice has its
+ * own single-thread kernel (their float buffers are not shared). The per-call cost beyond the products is one
+ * spinning hand-off (about a microsecond) and the O(T columns d) sum, against the O(n columns d) products.
+ * {@link #split} lends the same threads to the pack's per-model work (losses, steps).
  *
  * <p>Written by hand: BLAS's own threading (OpenBLAS) is process-wide and switched off per task
  * ({@code OPENBLAS_NUM_THREADS=1}, so tasks do not oversubscribe cores); this splits one task's products over
@@ -34,7 +36,7 @@ final class ParallelKernel implements Kernel, AutoCloseable {
     private final Kernel[] slices;
     private final double[][] partials;
     private final int d;
-    private final ExecutorService pool;
+    private final WorkerTeam team;
 
     /**
      * @param features the rows
@@ -54,7 +56,7 @@ final class ParallelKernel implements Kernel, AutoCloseable {
             slices[t] = Kernel.of(features, sliceRows, maxColumns);
             partials[t] = t == 0 ? null : new double[maxColumns * d];
         }
-        this.pool = Executors.newFixedThreadPool(threads - 1, daemonThreads());
+        this.team = new WorkerTeam(threads);
     }
 
     /** @return T, the threads a call's rows are split across */
@@ -73,18 +75,38 @@ final class ParallelKernel implements Kernel, AutoCloseable {
                          double[] out) {
         int used = run(from, to, (t, sliceFrom, sliceTo) -> slices[t].gradient(sliceFrom, sliceTo, scoreGradient,
                 gradientOffset + (sliceFrom - from) * columns, columns, t == 0 ? out : partials[t]));
-        int size = columns * d;
-        for (int t = 1; t < used; t++) {
-            double[] partial = partials[t];
-            for (int i = 0; i < size; i++) {
-                out[i] += partial[i];
-            }
+        sumPartials(used, columns * d, out);
+    }
+
+    /** out += partials[1] + ... + partials[used - 1], entries [0, size) split across the threads. */
+    private void sumPartials(int used, int size, double[] out) {
+        if (used < 2) {
+            return;
         }
+        run(0, size, (t, first, last) -> {
+            for (int p = 1; p < used; p++) {
+                double[] partial = partials[p];
+                for (int i = first; i < last; i++) {
+                    out[i] += partial[i];
+                }
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} on min(T, count) contiguous parts of [0, count), part 0 on this thread, the others on the
+     * kernel's threads, and waits for all of them: the per-model work of a pack split across the threads.
+     *
+     * @param count the items to split
+     * @param work the work on items [partFrom, partTo) of part t
+     */
+    void split(int count, SliceWork work) {
+        run(0, count, work);
     }
 
     /** One slice's work: rows [sliceFrom, sliceTo) on slice kernel t. */
     @FunctionalInterface
-    private interface SliceWork {
+    interface SliceWork {
         void apply(int t, int sliceFrom, int sliceTo);
     }
 
@@ -97,14 +119,7 @@ final class ParallelKernel implements Kernel, AutoCloseable {
     private int run(int from, int to, SliceWork work) {
         int n = to - from;
         int used = Math.max(1, Math.min(slices.length, n));
-        List<Future<?>> pending = new ArrayList<>(used - 1);
-        for (int t = 1; t < used; t++) {
-            int slice = t;
-            pending.add(pool.submit(() -> work.apply(slice, sliceStart(from, n, used, slice),
-                    sliceStart(from, n, used, slice + 1))));
-        }
-        work.apply(0, from, sliceStart(from, n, used, 1));
-        await(pending);
+        team.run(used, t -> work.apply(t, sliceStart(from, n, used, t), sliceStart(from, n, used, t + 1)));
         return used;
     }
 
@@ -113,30 +128,9 @@ final class ParallelKernel implements Kernel, AutoCloseable {
         return from + t * (n / used) + Math.min(t, n % used);
     }
 
-    private static void await(List<Future<?>> pending) {
-        try {
-            for (Future<?> future : pending) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a training thread ran", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a training thread failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        return runnable -> {
-            Thread thread = new Thread(runnable, "spark-hpo-training");
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     /** Stops the pool's threads. */
     @Override
     public void close() {
-        pool.shutdownNow();
+        team.close();
     }
 }

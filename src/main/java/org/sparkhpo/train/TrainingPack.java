@@ -26,7 +26,11 @@ import org.sparkhpo.data.LabeledData;
  * products cover only the models still active (the columns are compacted, not masked).
  *
  * <p>Threads: with T = the members' {@code threads} > 1 the products run on a {@link ParallelKernel}, each
- * mini-batch's rows split across T threads; the losses, steps and validation stay on the calling thread.
+ * mini-batch's rows split across T threads, and the per-model work (weights copy, loss and score gradient,
+ * momentum step) on the same threads, the members split into T contiguous groups (each {@link ModelRun} is
+ * touched by one thread per step, so no model is shared); the validation stays on the calling thread. Before
+ * the per-model work was split, a pack of 8 on two threads trained no faster than on one: that work is about a
+ * third of a pack's time (BENCHMARKS.md, issue 13).
  *
  * <p>The epoch's validation is packed too: the members' epoch models are scored together, one product per block
  * of validation rows ({@link ModelEvaluator#evaluateAll}).
@@ -142,23 +146,44 @@ final class TrainingPack {
     private void miniBatch(int from, int to, int batchNumber, double progress, List<ModelRun> stepping) {
         int n = to - from;
         int columns = stepping.size() * k;
-        for (int m = 0; m < stepping.size(); m++) {
-            stepping.get(m).copyWeights(weights, m * k * d);
-        }
-        kernel.scores(from, to, weights, columns, scores);
-        for (int m = 0; m < stepping.size(); m++) {
-            fine[m] = stepping.get(m).scoreGradient(scores, columns, m * k, train.labels(), from, n, batchNumber);
-        }
-        kernel.gradient(from, to, scores, columns, gradient);
-        for (int m = 0; m < stepping.size(); m++) {
-            if (fine[m]) {
-                stepping.get(m).step(gradient, m * k * d, progress);
+        forMembers(stepping.size(), (a, b) -> {
+            for (int m = a; m < b; m++) {
+                stepping.get(m).copyWeights(weights, m * k * d);
             }
-        }
+        });
+        kernel.scores(from, to, weights, columns, scores);
+        forMembers(stepping.size(), (a, b) -> {
+            for (int m = a; m < b; m++) {
+                fine[m] = stepping.get(m).scoreGradient(scores, columns, m * k, train.labels(), from, n, batchNumber);
+            }
+        });
+        kernel.gradient(from, to, scores, columns, gradient);
+        forMembers(stepping.size(), (a, b) -> {
+            for (int m = a; m < b; m++) {
+                if (fine[m]) {
+                    stepping.get(m).step(gradient, m * k * d, progress);
+                }
+            }
+        });
         for (int m = stepping.size() - 1; m >= 0; m--) {
             if (!fine[m]) {
                 stepping.remove(m);
             }
+        }
+    }
+
+    /** Per-model work on the members [from, to) of the stepping list. */
+    @FunctionalInterface
+    private interface MemberWork {
+        void apply(int from, int to);
+    }
+
+    /** Runs {@code work} over members [0, count): split across the kernel's threads, or here with one thread. */
+    private void forMembers(int count, MemberWork work) {
+        if (kernel instanceof ParallelKernel parallel) {
+            parallel.split(count, (t, a, b) -> work.apply(a, b));
+        } else {
+            work.apply(0, count);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -93,6 +94,34 @@ class ParallelTrainingTest {
         for (int m = 0; m < one.size(); m++) {
             assertArrayEquals(one.get(m).outcome().theta(), many.get(m).outcome().theta(), 1e-7, "member " + m);
         }
+    }
+
+    @ParameterizedTest(name = "a pack of three, one diverging, on {0} threads")
+    @CsvSource({"2", "3"})
+    void packSplitAcrossThreadsDropsADivergingMemberLikeOneThread(int threads) {
+        SgdTrainer trainer = new SgdTrainer(LossType.SOFTMAX, Metric.ACCURACY, new StoppingRules(0, 0.0, 1000),
+                CLASSES);
+        List<ResumedTraining> one = trainer.trainPack(withDiverging(members(trainer, 1)), DENSE, VALIDATION,
+                ORDER_SEED);
+        List<ResumedTraining> many = trainer.trainPack(withDiverging(members(trainer, threads)), DENSE, VALIDATION,
+                ORDER_SEED);
+        assertTrue(many.get(1).outcome().failed(), "the diverging member, on the second thread's share, fails");
+        String failure = many.get(1).outcome().failure();
+        assertTrue(failure.startsWith("epoch 1: training loss exploded"), failure);
+        assertTrue(one.get(1).outcome().failure().startsWith("epoch 1: training loss exploded"), "one thread too");
+        for (int m : new int[] {0, 2}) {
+            assertFalse(many.get(m).outcome().failed(), "member " + m);
+            assertEquals(3, many.get(m).outcome().epochsRun(), "member " + m);
+            assertArrayEquals(one.get(m).outcome().theta(), many.get(m).outcome().theta(), 1e-7, "member " + m);
+        }
+    }
+
+    /** The two members of {@link #members} with a third between them whose step size makes it diverge. */
+    private static List<PackMember> withDiverging(List<PackMember> two) {
+        HyperParameters first = two.get(0).hyperParameters();
+        HyperParameters diverging = new HyperParameters(1e6, 0.9, false, 32, 3, 0.0, 0.0, "constant", 0.5, 2,
+                first.threads());
+        return List.of(two.get(0), new PackMember(diverging, two.get(0).start(), 3), two.get(1));
     }
 
     @ParameterizedTest(name = "threads {0} and {1} in one pack")

@@ -1,0 +1,86 @@
+package org.sparkhpo.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link WorkerTeam}: every part of every step runs exactly once and before {@code run} returns, parts beyond the
+ * step's count do not run, the caller's part runs on the caller, a worker's exception reaches the caller, and
+ * the workers resume after they parked (idle longer than the spin time).
+ */
+class WorkerTeamTest {
+    @Test
+    void everyPartRunsOncePerStepBeforeRunReturns() {
+        try (WorkerTeam team = new WorkerTeam(3)) {
+            AtomicIntegerArray counts = new AtomicIntegerArray(3);
+            int[] expected = new int[3];
+            for (int step = 0; step < 10_000; step++) {
+                int count = 1 + step % 3;
+                team.run(count, counts::incrementAndGet);
+                for (int part = 0; part < count; part++) {
+                    expected[part]++;
+                }
+                assertArrayEquals(expected, new int[] {counts.get(0), counts.get(1), counts.get(2)},
+                        "after step " + step + " of " + count + " parts");
+            }
+        }
+    }
+
+    @Test
+    void partZeroRunsOnTheCallerAndTheOthersOnWorkers() {
+        try (WorkerTeam team = new WorkerTeam(2)) {
+            Thread[] ranOn = new Thread[2];
+            team.run(2, part -> ranOn[part] = Thread.currentThread());
+            assertEquals(Thread.currentThread(), ranOn[0]);
+            assertTrue(ranOn[1] != null && ranOn[1] != Thread.currentThread() && ranOn[1].isDaemon(),
+                    "part 1 ran on a daemon worker: " + ranOn[1]);
+        }
+    }
+
+    @Test
+    void aWorkersFailureReachesTheCallerAndTheTeamGoesOn() {
+        try (WorkerTeam team = new WorkerTeam(2)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> team.run(2, part -> {
+                if (part == 1) {
+                    throw new ArithmeticException("part one broke");
+                }
+            }));
+            assertTrue(e.getMessage().contains("part one broke"), e.getMessage());
+            AtomicIntegerArray counts = new AtomicIntegerArray(2);
+            team.run(2, counts::incrementAndGet);
+            assertEquals(1, counts.get(1), "the next step runs normally");
+        }
+    }
+
+    @Test
+    void workersWakeAfterParking() {
+        try (WorkerTeam team = new WorkerTeam(2)) {
+            AtomicIntegerArray counts = new AtomicIntegerArray(2);
+            for (int step = 0; step < 3; step++) {
+                LockSupport.parkNanos(WorkerTeam.SPIN_NANOS * 20);
+                team.run(2, counts::incrementAndGet);
+                assertEquals(step + 1, counts.get(1), "step " + step + " after an idle spell");
+            }
+        }
+    }
+
+    @Test
+    void closeStopsTheWorkers() throws InterruptedException {
+        WorkerTeam team = new WorkerTeam(2);
+        Thread[] worker = new Thread[1];
+        team.run(2, part -> {
+            if (part == 1) {
+                worker[0] = Thread.currentThread();
+            }
+        });
+        team.close();
+        worker[0].join(5_000);
+        assertTrue(!worker[0].isAlive(), "the worker thread ended");
+    }
+}
