@@ -125,6 +125,12 @@ public record HyperParameters(
                 decayRate, decayEpochs, threads, precision);
     }
 
+    /** @return these hyperparameters training on another number of threads */
+    public HyperParameters withThreads(int newThreads) {
+        return new HyperParameters(learningRate, momentum, nesterov, batchSize, epochs, l2, l1, schedule,
+                decayRate, decayEpochs, newThreads, precision);
+    }
+
     /** @return the learning-rate schedule these hyperparameters describe */
     public LearningRateSchedule learningRateSchedule() {
         return LearningRateSchedule.of(schedule, learningRate, decayRate, decayEpochs, epochs);

@@ -28,7 +28,7 @@ import org.sparkhpo.data.LabeledData;
  * <p>Threads: with T = the members' {@code threads} > 1 the products run on a {@link ParallelKernel}, each
  * mini-batch's rows split across T threads, and the per-model work (weights copy, loss and score gradient,
  * momentum step) on the same threads, the members split into T contiguous groups (each {@link ModelRun} is
- * touched by one thread per step, so no model is shared); the validation stays on the calling thread. Before
+ * touched by one thread per step, so no model is shared), and the validation's blocks too. Before
  * the per-model work was split, a pack of 8 on two threads trained no faster than on one: that work is about a
  * third of a pack's time (BENCHMARKS.md, issue 13).
  *
@@ -135,8 +135,8 @@ final class TrainingPack {
             fineMembers.forEach(ModelRun::checkpoint);
             return;
         }
-        double[] values = validation.evaluateAll(
-                fineMembers.stream().map(ModelRun::epochModel).toList(), fineMembers.get(0).metric());
+        double[] values = validation.evaluateAll(fineMembers.stream().map(ModelRun::epochModel).toList(),
+                fineMembers.get(0).metric(), kernel instanceof ParallelKernel parallel ? parallel : null);
         for (int m = 0; m < fineMembers.size(); m++) {
             fineMembers.get(m).checkpoint(values[m]);
         }

@@ -30,9 +30,11 @@ import org.sparkhpo.train.TrainingState;
  *   <li>{@code one}: the grid's 8 configurations as one pack of 8 on one thread (local[1]'s search);</li>
  *   <li>{@code split}: two packs of 4 on two threads at once (local[2]'s search of the same grid);</li>
  *   <li>{@code same}: two packs of 8 (the 8 configurations twice) on two threads at once: the machine's two-core
- *       scaling at equal pack width.</li>
+ *       scaling at equal pack width;</li>
+ *   <li>{@code wide}: the 8 configurations as one pack of 8 on two threads ({@code threads = 2}: rows and
+ *       per-model work split across a {@code WorkerTeam}).</li>
  * </ul>
- * Prints {@code cores <one trial-epochs/s> <split trial-epochs/s> <same trial-epochs/s> <split/one> <same/one>}.
+ * Prints {@code cores <one> <split> <same> <split/one> <same/one> <wide> <wide/one>} (rates in trial-epochs/s).
  *
  * <p>Usage: {@code CoreScaling CONF epochs [key=value ...]}.
  */
@@ -60,20 +62,23 @@ public final class CoreScaling {
         List<List<HyperParameters>> one = List.of(grid);
         List<List<HyperParameters>> split = List.of(grid.subList(0, half), grid.subList(half, grid.size()));
         List<List<HyperParameters>> same = List.of(grid, grid);
+        List<List<HyperParameters>> wide = List.of(grid.stream().map(hp -> hp.withThreads(2)).toList());
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             timePacks(trainer, data, one, epochs, seed, threads);
-            double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+            double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
             for (int rep = 0; rep < 3; rep++) {
                 best[0] = Math.min(best[0], timePacks(trainer, data, one, epochs, seed, threads));
                 best[1] = Math.min(best[1], timePacks(trainer, data, split, epochs, seed, threads));
                 best[2] = Math.min(best[2], timePacks(trainer, data, same, epochs, seed, threads));
+                best[3] = Math.min(best[3], timePacks(trainer, data, wide, epochs, seed, threads));
             }
             double oneRate = grid.size() * (double) epochs / best[0];
             double splitRate = grid.size() * (double) epochs / best[1];
             double sameRate = 2.0 * grid.size() * epochs / best[2];
-            System.out.printf(Locale.ROOT, "cores %.2f %.2f %.2f %.2f %.2f%n", oneRate, splitRate, sameRate,
-                    splitRate / oneRate, sameRate / oneRate);
+            double wideRate = grid.size() * (double) epochs / best[3];
+            System.out.printf(Locale.ROOT, "cores %.2f %.2f %.2f %.2f %.2f %.2f %.2f%n", oneRate, splitRate, sameRate,
+                    splitRate / oneRate, sameRate / oneRate, wideRate, wideRate / oneRate);
         } finally {
             threads.shutdownNow();
         }

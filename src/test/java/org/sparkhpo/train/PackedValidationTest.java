@@ -46,6 +46,25 @@ class PackedValidationTest {
     }
 
     @Test
+    void blocksSplitAcrossThreadsGiveEachModelsOwnMetric() {
+        ModelEvaluator evaluator = new ModelEvaluator(DENSE, 3, false);
+        for (int threads : new int[] {2, 3}) {
+            for (int count : new int[] {1, 5}) {
+                List<double[]> thetas = models(count, 2, 3);
+                try (ParallelKernel kernel = new ParallelKernel(DENSE.features(), 32, 3 * count, threads)) {
+                    double[] accuracy = evaluator.evaluateAll(thetas, Metric.ACCURACY, kernel);
+                    double[] logLoss = evaluator.evaluateAll(thetas, Metric.LOG_LOSS, kernel);
+                    for (int m = 0; m < count; m++) {
+                        String what = count + " models on " + threads + " threads, model " + m;
+                        assertEquals(evaluator.evaluate(thetas.get(m), Metric.ACCURACY), accuracy[m], what);
+                        assertEquals(evaluator.evaluate(thetas.get(m), Metric.LOG_LOSS), logLoss[m], 1e-12, what);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aPackOfOneOrNoneIsScoredAsAlone() {
         ModelEvaluator evaluator = new ModelEvaluator(DENSE, 3, false);
         double[] theta = models(1, 2, 3).get(0);
