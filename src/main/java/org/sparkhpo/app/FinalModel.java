@@ -37,12 +37,13 @@ public record FinalModel(double[] theta, Map<String, Double> test, double trainS
      * @param data the prepared data
      * @param onValidationToo retrain on train + validation
      * @param orderSeed the job's data order seed, the one the trials trained with
+     * @param retrainThreads the threads a retraining on train + validation runs on
      * @return the retrained model and its test metrics
      * @throws IllegalStateException when the retraining fails
      */
     public static FinalModel train(TrialResult best, HyperParameters fixed, LossType loss, StoppingRules stopping,
-                                   PreparedData data, boolean onValidationToo, long orderSeed) {
-        Attempt attempt = attempt(best, fixed, loss, stopping, data, onValidationToo, orderSeed);
+                                   PreparedData data, boolean onValidationToo, long orderSeed, int retrainThreads) {
+        Attempt attempt = attempt(best, fixed, loss, stopping, data, onValidationToo, orderSeed, retrainThreads);
         if (attempt.model() == null) {
             throw new IllegalStateException("retraining the best configuration failed: " + attempt.failure());
         }
@@ -70,11 +71,14 @@ public record FinalModel(double[] theta, Map<String, Double> test, double trainS
      * @param onValidationToo retrain on train + validation, else replay the trial on train alone (its own
      *     best-epoch weights)
      * @param orderSeed the job's data order seed, the one the trials trained with
+     * @param retrainThreads the threads a retraining on train + validation runs on (a replay on train runs on
+     *     the trial's own, so that it reproduces the trial's checkpoint)
      * @return the model (empty test metrics), or the reason it could not be trained
      */
     public static Attempt attempt(TrialResult best, HyperParameters fixed, LossType loss, StoppingRules stopping,
-                                  PreparedData data, boolean onValidationToo, long orderSeed) {
-        HyperParameters hyperParameters = fixed.with(best.configuration());
+                                  PreparedData data, boolean onValidationToo, long orderSeed, int retrainThreads) {
+        HyperParameters trial = fixed.with(best.configuration());
+        HyperParameters hyperParameters = onValidationToo ? trial.withThreads(retrainThreads) : trial;
         Metric metric = loss.task().isClassification() ? Metric.ACCURACY : Metric.RMSE;
         SgdTrainer trainer = new SgdTrainer(loss, metric, stopping, data.numClasses());
         LabeledData rows = FloatCopies.inPrecision(onValidationToo

@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.Future;
 import org.apache.spark.SparkContext;
 import org.apache.spark.ml.util.MLWritable;
+import org.sparkhpo.config.FinishSettings;
 import org.sparkhpo.config.JobSettings;
 import org.sparkhpo.data.PreparedData;
 import org.sparkhpo.report.BestJsonWriter;
 import org.sparkhpo.report.BestRecord;
 import org.sparkhpo.report.RunDirectory;
+import org.sparkhpo.spark.DriverCores;
 import org.sparkhpo.spark.MllibModelExporter;
 import org.sparkhpo.train.BlockOrder;
 import org.sparkhpo.trial.BestTrial;
@@ -71,10 +73,11 @@ final class FinalModelStep {
                       Map<String, Object> strategyReport, Optional<TrialResult> best, List<String> lines)
             throws IOException {
         long retrainStart = System.nanoTime();
+        int threads = retrainThreads(spark);
         ModelDelivery delivery = ModelDelivery.deliver(fallbackOrder(results, best),
                 settings.fixed(), settings.model().loss(), settings.stopping(), data,
-                settings.finish().retrainOnValidation(), BlockOrder.seedOf(settings.seed()));
-        timings.record("retrain", PhaseTimes.since(retrainStart));
+                settings.finish().retrainOnValidation(), BlockOrder.seedOf(settings.seed()), threads);
+        timings.record("retrain", PhaseTimes.since(retrainStart), threads == 1 ? "1 thread" : threads + " threads");
         if (delivery.delivered()) {
             delivery = delivery.withModel(testAlongsideWrite(spark, data, runDirectory, delivery.model(), lines));
         }
@@ -99,6 +102,13 @@ final class FinalModelStep {
             lines.add("derived from the data: " + TuningRun.describe(dataDrivenReport));
         }
         return new Delivered(delivery, record);
+    }
+
+    /** @return {@code hpo.finish.threads}, with {@code auto} read as the driver's cores */
+    private int retrainThreads(SparkContext spark) {
+        int configured = settings.finish().threads();
+        return configured != FinishSettings.AUTO_THREADS ? configured
+                : DriverCores.of(spark.master(), spark.getConf(), Runtime.getRuntime().availableProcessors());
     }
 
     /** @return the model with its test metrics, computed on this thread while the background thread writes it */

@@ -44,25 +44,28 @@ public record ModelDelivery(FinalModel model, TrialResult trial, String source, 
      * @param data the prepared data
      * @param onValidationToo whether the first try retrains on train + validation
      * @param orderSeed the job's data order seed, the one the trials trained with
+     * @param retrainThreads the threads the retraining on train + validation runs on (replays: the trial's)
      * @return the delivered model and how, or no model and why
      */
     public static ModelDelivery deliver(List<TrialResult> ranked, HyperParameters fixed, LossType loss,
                                         StoppingRules stopping, PreparedData data, boolean onValidationToo,
-                                        long orderSeed) {
+                                        long orderSeed, int retrainThreads) {
         if (ranked.isEmpty()) {
             return new ModelDelivery(null, null, "no trial completed, so no model was trained", List.of());
         }
         List<String> failures = new ArrayList<>();
         TrialResult best = ranked.get(0);
         if (onValidationToo) {
-            FinalModel.Attempt attempt = FinalModel.attempt(best, fixed, loss, stopping, data, true, orderSeed);
+            FinalModel.Attempt attempt = FinalModel.attempt(best, fixed, loss, stopping, data, true, orderSeed,
+                    retrainThreads);
             if (attempt.model() != null) {
                 return new ModelDelivery(attempt.model(), best, "retrained on train+validation", failures);
             }
             failures.add("retraining trial " + best.id() + " on train+validation failed: " + attempt.failure());
         }
         for (TrialResult trial : ranked.subList(0, Math.min(REPLAYED_TRIALS, ranked.size()))) {
-            FinalModel.Attempt attempt = FinalModel.attempt(trial, fixed, loss, stopping, data, false, orderSeed);
+            FinalModel.Attempt attempt = FinalModel.attempt(trial, fixed, loss, stopping, data, false, orderSeed,
+                    retrainThreads);
             if (attempt.model() != null) {
                 String source = onValidationToo || trial != best
                         ? "best-epoch weights of trial " + trial.id() + " (replayed on train)" : "retrained on train";

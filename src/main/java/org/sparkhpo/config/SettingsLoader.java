@@ -145,16 +145,27 @@ public final class SettingsLoader {
 
     /** {@code hpo.spark.pack-size}: {@code auto} or an integer in [1, 1024]. */
     private static int packSize(Keys keys) {
-        String key = "hpo.spark.pack-size";
+        return autoOrInt(keys, "hpo.spark.pack-size", SparkSettings.AUTO_PACK_SIZE, 1024);
+    }
+
+    /**
+     * @param keys the keys
+     * @param key a key whose value is {@code auto} or an integer in [1, max]
+     * @param auto what {@code auto} reads as
+     * @param max the largest integer
+     * @return the integer, or {@code auto}'s value
+     */
+    private static int autoOrInt(Keys keys, String key, int auto, int max) {
         if (keys.string(key).equalsIgnoreCase("auto")) {
-            return SparkSettings.AUTO_PACK_SIZE;
+            return auto;
         }
         try {
             Integer.parseInt(keys.string(key));
         } catch (NumberFormatException e) {
-            throw InvalidInputException.forKey(key, keys.string(key), "must be auto or an integer in [1, 1024]");
+            throw InvalidInputException.forKey(key, keys.string(key), "must be auto or an integer in [1, " + max
+                    + "]");
         }
-        return keys.intIn(key, 1, 1024);
+        return keys.intIn(key, 1, max);
     }
 
     private static BanditSettings bandit(Keys keys) {
@@ -275,7 +286,8 @@ public final class SettingsLoader {
 
     private static FinishSettings finish(Keys keys) {
         String retrain = keys.oneOf("hpo.finish.retrain", List.of("train+validation", "train"));
-        return new FinishSettings(retrain.equals("train+validation"), keys.bool("hpo.finish.save-model"));
+        return new FinishSettings(retrain.equals("train+validation"), keys.bool("hpo.finish.save-model"),
+                autoOrInt(keys, "hpo.finish.threads", FinishSettings.AUTO_THREADS, 64));
     }
 
     private static String runId(String configured) {

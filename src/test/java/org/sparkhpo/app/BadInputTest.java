@@ -115,6 +115,8 @@ class BadInputTest {
                 Arguments.of("hpo.search.space=[{name=momentum, values=[0.5, 1.2]}]", "momentum", "1.2"),
                 Arguments.of("hpo.training.batch-size=0", "batch-size", "0"),
                 Arguments.of("hpo.search.trials=0", "hpo.search.trials", "0"),
+                Arguments.of("hpo.finish.threads=all", "hpo.finish.threads", "must be auto or an integer in [1, 64]"),
+                Arguments.of("hpo.finish.threads=0", "hpo.finish.threads", "0"),
                 Arguments.of("hpo.data.shuffle=true", "hpo.data.shuffle", "not a known key"),
                 Arguments.of("hpo.search.tpe.multivariate=sometimes", "hpo.search.tpe.multivariate",
                         "must be true or false"),

@@ -131,14 +131,17 @@ class HpoJobTest {
         }
     }
 
-    /** Predicts the test rows with the best configuration retrained exactly as the job did. */
+    /**
+     * Predicts the test rows with the best configuration retrained exactly as the job did: on train + validation,
+     * on local[2]'s two driver cores ({@code hpo.finish.threads = auto}).
+     */
     private static double[] ourPredictions(JobSettings settings, Path run, PreparedData data) throws IOException {
         JsonNode best = new ObjectMapper().readTree(run.resolve("best.json").toFile());
         var trial = org.sparkhpo.report.TrialJournal.open(org.sparkhpo.report.RunDirectory.open(
                 output.toString(), "first", new org.apache.hadoop.conf.Configuration()))
                 .find(best.get("trial_id").asInt()).orElseThrow();
         FinalModel model = FinalModel.train(trial, settings.fixed(), settings.model().loss(), settings.stopping(),
-                data, true, org.sparkhpo.train.BlockOrder.seedOf(settings.seed()));
+                data, true, org.sparkhpo.train.BlockOrder.seedOf(settings.seed()), 2);
         SgdTrainer trainer = new SgdTrainer(settings.model().loss(), Metric.ACCURACY, settings.stopping(),
                 data.numClasses());
         double[] predictions = new double[data.test().rows()];

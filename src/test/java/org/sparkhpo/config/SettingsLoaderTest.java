@@ -75,6 +75,13 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void finishThreadsAreAutoOrAPositiveCount() {
+        assertEquals(FinishSettings.AUTO_THREADS, load().finish().threads(), "auto by default");
+        assertEquals(3, load("hpo.finish.threads=3").finish().threads());
+        assertRejected(List.of("hpo.finish.threads=65"), "hpo.finish.threads", "65");
+    }
+
+    @Test
     void zeroTrialsAreRejected() {
         assertRejected(List.of("hpo.search.trials=0"), "hpo.search.trials", "0", "must be >= 1");
     }
