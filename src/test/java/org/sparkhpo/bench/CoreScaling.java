@@ -7,18 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import org.sparkhpo.config.JobSettings;
-import org.sparkhpo.config.SettingsLoader;
-import org.sparkhpo.data.DataPreparer;
 import org.sparkhpo.data.PreparedData;
-import org.sparkhpo.strategy.Proposal;
-import org.sparkhpo.strategy.grid.GridStrategy;
-import org.sparkhpo.train.BlockOrder;
 import org.sparkhpo.train.HyperParameters;
-import org.sparkhpo.train.Metric;
 import org.sparkhpo.train.PackMember;
 import org.sparkhpo.train.SgdTrainer;
-import org.sparkhpo.train.StoppingRules;
 import org.sparkhpo.train.TrainingState;
 
 /**
@@ -43,21 +35,12 @@ public final class CoreScaling {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> overrides = java.util.Arrays.asList(args).subList(2, args.length);
-        JobSettings settings = SettingsLoader.load(args[0], overrides);
+        GridWorkload workload = GridWorkload.of(args);
         int epochs = Integer.parseInt(args[1]);
-        PreparedData data = DataPreparer.prepare(settings.data(), settings.model().loss().task(),
-                settings.model().numClasses(), settings.seed());
-        List<HyperParameters> grid = new ArrayList<>();
-        for (Proposal proposal : new GridStrategy(settings.search().space(), Integer.MAX_VALUE)
-                .ask(Integer.MAX_VALUE)) {
-            grid.add(settings.fixed().with(proposal.configuration()).withEpochs(epochs));
-        }
-        StoppingRules noEarlyStop = new StoppingRules(0, settings.stopping().minDelta(),
-                settings.stopping().divergenceFactor());
-        Supplier<SgdTrainer> trainer = () -> new SgdTrainer(settings.model().loss(),
-                Metric.ACCURACY, noEarlyStop, data.numClasses());
-        long seed = BlockOrder.seedOf(settings.seed());
+        PreparedData data = workload.data();
+        List<HyperParameters> grid = workload.grid();
+        Supplier<SgdTrainer> trainer = workload::trainer;
+        long seed = workload.orderSeed();
         int half = grid.size() / 2;
         List<List<HyperParameters>> one = List.of(grid);
         List<List<HyperParameters>> split = List.of(grid.subList(0, half), grid.subList(half, grid.size()));

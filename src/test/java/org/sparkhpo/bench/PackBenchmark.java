@@ -3,19 +3,11 @@ package org.sparkhpo.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sparkhpo.config.JobSettings;
-import org.sparkhpo.config.SettingsLoader;
-import org.sparkhpo.data.DataPreparer;
 import org.sparkhpo.data.LabeledData;
 import org.sparkhpo.data.PreparedData;
-import org.sparkhpo.strategy.Proposal;
-import org.sparkhpo.strategy.grid.GridStrategy;
-import org.sparkhpo.train.BlockOrder;
 import org.sparkhpo.train.HyperParameters;
-import org.sparkhpo.train.Metric;
 import org.sparkhpo.train.PackMember;
 import org.sparkhpo.train.SgdTrainer;
-import org.sparkhpo.train.StoppingRules;
 import org.sparkhpo.train.TrainingState;
 
 /**
@@ -33,23 +25,14 @@ public final class PackBenchmark {
     }
 
     public static void main(String[] args) {
-        List<String> overrides = java.util.Arrays.asList(args).subList(2, args.length);
-        JobSettings settings = SettingsLoader.load(args[0], overrides);
+        GridWorkload workload = GridWorkload.of(args);
         int epochs = Integer.parseInt(args[1]);
-        PreparedData data = DataPreparer.prepare(settings.data(), settings.model().loss().task(),
-                settings.model().numClasses(), settings.seed());
-        List<HyperParameters> configurations = new ArrayList<>();
-        for (Proposal proposal : new GridStrategy(settings.search().space(), Integer.MAX_VALUE)
-                .ask(Integer.MAX_VALUE)) {
-            configurations.add(settings.fixed().with(proposal.configuration()).withEpochs(epochs));
-        }
+        PreparedData data = workload.data();
+        List<HyperParameters> configurations = workload.grid();
         boolean validate = Boolean.getBoolean("bench.validation");
         LabeledData validation = validate ? data.validation() : null;
-        StoppingRules noEarlyStop = new StoppingRules(0, settings.stopping().minDelta(),
-                settings.stopping().divergenceFactor());
-        SgdTrainer trainer = new SgdTrainer(settings.model().loss(), Metric.ACCURACY, noEarlyStop,
-                data.numClasses());
-        long seed = BlockOrder.seedOf(settings.seed());
+        SgdTrainer trainer = workload.trainer();
+        long seed = workload.orderSeed();
         trainer.train(data.train(), null, configurations.get(0).withEpochs(1), seed);
         double alone = Double.MAX_VALUE;
         double packed = Double.MAX_VALUE;
