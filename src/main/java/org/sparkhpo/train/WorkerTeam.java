@@ -10,9 +10,15 @@ import java.util.function.IntConsumer;
  * mini-batch loop of a {@link TrainingPack}: several steps per mini-batch, each a few hundred microseconds,
  * where a thread pool's hand-off (a futex wake per task, then the wait for the scheduler) costs as much as the
  * work it hands off. So a worker spins on a volatile generation counter for {@link #SPIN_NANOS} after its part
- * before it parks, and the caller spins for the workers' parts: the wait policy of OpenMP runtimes (the
- * "active" phase of {@code OMP_WAIT_POLICY}, GOMP_SPINCOUNT), here for the cores the Spark task holds
- * ({@code spark.task.cpus} = the trial's threads), so the spinning takes no core from another task.
+ * before it parks, and the caller spins as long for the workers' parts before it parks (the last worker unparks
+ * it): the wait policy of OpenMP runtimes (a bounded active phase, {@code GOMP_SPINCOUNT}, then a passive one),
+ * here for the cores the Spark task holds ({@code spark.task.cpus} = the trial's threads), so the spinning takes
+ * no core from another task. The bound matters when the cores are shared anyway (other processes on the
+ * machine): a thread that lost its core mid-part then gets it back from a parked waiter instead of waiting out
+ * a spinning one's time slice. When such stalls pile up, the caller stops handing work over for a while and
+ * runs every part itself ({@link #noteStep}): fine-grained fork-join collapses under oversubscription (measured:
+ * one model's epoch 0.52 s on two threads against 0.055 s on one, beside two busy processes on 2 cores), one
+ * thread does not.
  *
  * <p>Written by hand: {@code java.util.concurrent}'s pools and phasers park at once (ForkJoinPool spins briefly
  * only while scanning for work), which is what measured slower here (BENCHMARKS.md, issue 13).
@@ -22,6 +28,14 @@ import java.util.function.IntConsumer;
 final class WorkerTeam implements AutoCloseable {
     /** How long an idle worker spins before it parks: longer than the serial gaps inside a mini-batch. */
     static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    /** The longest a parked caller sleeps before it looks again (the last worker unparks it sooner). */
+    private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Steps over which stalls are counted. */
+    static final int WINDOW = 256;
+    /** Stalls in a window (steps whose caller waited past the spin) that make the caller run alone. */
+    static final int STALLS_TO_RUN_ALONE = 8;
+    /** Steps the caller then runs alone (every part, in order) before it tries its workers again. */
+    static final int ALONE_STEPS = 4096;
 
     private final Thread[] workers;
     private final AtomicInteger remaining = new AtomicInteger();
@@ -30,6 +44,11 @@ final class WorkerTeam implements AutoCloseable {
     private volatile int parts;
     private volatile Throwable failure;
     private volatile boolean closed;
+    private volatile Thread caller;
+    private int stepsInWindow;
+    private int stallsInWindow;
+    private int aloneStepsLeft;
+    private int fallbacks;
 
     /** @param size T, the parts of a step including the caller's, >= 1 */
     WorkerTeam(int size) {
@@ -50,7 +69,15 @@ final class WorkerTeam implements AutoCloseable {
      * @throws IllegalStateException when a worker's part threw
      */
     void run(int count, IntConsumer step) {
+        if (aloneStepsLeft > 0 || count == 1) {
+            aloneStepsLeft = Math.max(0, aloneStepsLeft - 1);
+            for (int part = 0; part < count; part++) {
+                step.accept(part);
+            }
+            return;
+        }
         failure = null;
+        caller = Thread.currentThread();
         task = step;
         parts = count;
         remaining.set(count - 1);
@@ -59,13 +86,53 @@ final class WorkerTeam implements AutoCloseable {
             LockSupport.unpark(workers[w]);
         }
         step.accept(0);
-        while (remaining.get() > 0) {
-            Thread.onSpinWait();
-        }
+        noteStep(awaitWorkers());
         Throwable thrown = failure;
         if (thrown != null) {
             throw new IllegalStateException("a training thread failed: " + thrown, thrown);
         }
+    }
+
+    /**
+     * Spins while the workers finish their parts, then parks until the last one unparks it: on a core shared
+     * with other processes, a worker may lose its core mid-part, and spinning on would take the core it needs.
+     */
+    private boolean awaitWorkers() {
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        boolean stalled = false;
+        while (remaining.get() > 0) {
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else {
+                stalled = true;
+                LockSupport.parkNanos(this, PARK_NANOS);
+            }
+        }
+        return stalled;
+    }
+
+    /**
+     * Counts a step's stall; after {@link #STALLS_TO_RUN_ALONE} in a window of {@link #WINDOW} steps the machine is
+     * taken to be oversubscribed (other processes hold the cores this team's threads need, so every hand-off risks
+     * a lost time slice), and the caller runs the next {@link #ALONE_STEPS} steps alone: one thread's speed
+     * instead of a fraction of it. The parts and their order are the same either way, so are the results.
+     */
+    private void noteStep(boolean stalled) {
+        stallsInWindow += stalled ? 1 : 0;
+        if (stallsInWindow >= STALLS_TO_RUN_ALONE) {
+            aloneStepsLeft = ALONE_STEPS;
+            fallbacks++;
+            stepsInWindow = 0;
+            stallsInWindow = 0;
+        } else if (++stepsInWindow == WINDOW) {
+            stepsInWindow = 0;
+            stallsInWindow = 0;
+        }
+    }
+
+    /** @return how many times the caller has fallen back to running alone (for tests and benchmarks) */
+    int fallbacks() {
+        return fallbacks;
     }
 
     private void work(int part) {
@@ -82,7 +149,9 @@ final class WorkerTeam implements AutoCloseable {
                 } catch (Throwable e) {
                     failure = e;
                 } finally {
-                    remaining.decrementAndGet();
+                    if (remaining.decrementAndGet() == 0) {
+                        LockSupport.unpark(caller);
+                    }
                 }
             }
         }

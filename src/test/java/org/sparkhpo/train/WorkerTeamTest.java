@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link WorkerTeam}: every part of every step runs exactly once and before {@code run} returns, parts beyond the
  * step's count do not run, the caller's part runs on the caller, a worker's exception reaches the caller, and
- * the workers resume after they parked (idle longer than the spin time).
+ * the workers resume after they parked (idle longer than the spin time), and a caller kept waiting step after step
+ * runs every part itself for a while (oversubscribed cores).
  */
 class WorkerTeamTest {
     @Test
@@ -67,6 +69,31 @@ class WorkerTeamTest {
                 team.run(2, counts::incrementAndGet);
                 assertEquals(step + 1, counts.get(1), "step " + step + " after an idle spell");
             }
+        }
+    }
+
+    @Test
+    void aCallerKeptWaitingRunsAloneForAWhileWithTheSameParts() {
+        try (WorkerTeam team = new WorkerTeam(2)) {
+            Thread[] ranOn = new Thread[2];
+            IntConsumer slowWorker = part -> {
+                ranOn[part] = Thread.currentThread();
+                if (part == 1 && Thread.currentThread() != ranOn[0]) {
+                    LockSupport.parkNanos(WorkerTeam.SPIN_NANOS * 5);
+                }
+            };
+            for (int step = 0; step < WorkerTeam.STALLS_TO_RUN_ALONE; step++) {
+                assertEquals(0, team.fallbacks(), "step " + step + ": not yet");
+                team.run(2, slowWorker);
+                assertTrue(ranOn[1] != Thread.currentThread(), "step " + step + " handed part 1 over");
+            }
+            assertEquals(1, team.fallbacks(), "every step stalled the caller");
+            for (int step = 0; step < WorkerTeam.ALONE_STEPS; step++) {
+                team.run(2, slowWorker);
+                assertEquals(Thread.currentThread(), ranOn[1], "part 1 runs on the caller while it runs alone");
+            }
+            team.run(2, part -> ranOn[part] = Thread.currentThread());
+            assertTrue(ranOn[1] != Thread.currentThread(), "then the workers get their parts again");
         }
     }
 
