@@ -85,8 +85,11 @@ final class WorkerTeam implements AutoCloseable {
         for (int w = 0; w < count - 1; w++) {
             LockSupport.unpark(workers[w]);
         }
-        step.accept(0);
-        noteStep(awaitWorkers());
+        try {
+            step.accept(0);
+        } finally {
+            noteStep(awaitWorkers());
+        }
         Throwable thrown = failure;
         if (thrown != null) {
             throw new IllegalStateException("a training thread failed: " + thrown, thrown);

@@ -61,6 +61,21 @@ class WorkerTeamTest {
     }
 
     @Test
+    void aFailingCallerPartWaitsForTheWorkersBeforeItThrows() {
+        try (WorkerTeam team = new WorkerTeam(2)) {
+            AtomicIntegerArray done = new AtomicIntegerArray(2);
+            assertThrows(ArithmeticException.class, () -> team.run(2, part -> {
+                if (part == 0) {
+                    throw new ArithmeticException("part zero broke");
+                }
+                LockSupport.parkNanos(WorkerTeam.SPIN_NANOS * 2);
+                done.incrementAndGet(part);
+            }));
+            assertEquals(1, done.get(1), "the worker's part had finished when run threw");
+        }
+    }
+
+    @Test
     void workersWakeAfterParking() {
         try (WorkerTeam team = new WorkerTeam(2)) {
             AtomicIntegerArray counts = new AtomicIntegerArray(2);
