@@ -34,8 +34,16 @@ final class WorkerTeam implements AutoCloseable {
     static final int WINDOW = 256;
     /** Stalls in a window (steps whose caller waited past the spin) that make the caller run alone. */
     static final int STALLS_TO_RUN_ALONE = 8;
-    /** Steps the caller then runs alone (every part, in order) before it tries its workers again. */
-    static final int ALONE_STEPS = 4096;
+    /**
+     * Steps the caller runs alone (every part, in order) after a first fall-back, before it tries its workers
+     * again; each fall-back doubles the next spell, up to {@link #MAX_ALONE_STEPS}, and each window without a
+     * stall halves it back (exponential back-off: a burst of other
+     * work, such as the JIT compiler's at the start, costs little; a machine that stays oversubscribed ends up
+     * running alone).
+     */
+    static final int FIRST_ALONE_STEPS = 256;
+    /** The longest alone spell, in steps (a few epochs of one model on Fashion-MNIST). */
+    static final int MAX_ALONE_STEPS = 16_384;
 
     private final Thread[] workers;
     private final AtomicInteger remaining = new AtomicInteger();
@@ -48,6 +56,7 @@ final class WorkerTeam implements AutoCloseable {
     private int stepsInWindow;
     private int stallsInWindow;
     private int aloneStepsLeft;
+    private int aloneSteps = FIRST_ALONE_STEPS;
     private int fallbacks;
 
     /** @param size T, the parts of a step including the caller's, >= 1 */
@@ -115,19 +124,24 @@ final class WorkerTeam implements AutoCloseable {
     }
 
     /**
-     * Counts a step's stall; after {@link #STALLS_TO_RUN_ALONE} in a window of {@link #WINDOW} steps the machine is
-     * taken to be oversubscribed (other processes hold the cores this team's threads need, so every hand-off risks
-     * a lost time slice), and the caller runs the next {@link #ALONE_STEPS} steps alone: one thread's speed
-     * instead of a fraction of it. The parts and their order are the same either way, so are the results.
+     * Counts a step's stall; after {@link #STALLS_TO_RUN_ALONE} in a window of {@link #WINDOW} steps the cores are
+     * taken to be oversubscribed (other threads or processes hold the cores this team's threads need, so every
+     * hand-off risks a lost time slice), and the caller runs the next steps alone ({@link #FIRST_ALONE_STEPS},
+     * backed off exponentially): one thread's speed instead of a fraction of it. The parts and their order are
+     * the same either way, so are the results.
      */
     private void noteStep(boolean stalled) {
         stallsInWindow += stalled ? 1 : 0;
         if (stallsInWindow >= STALLS_TO_RUN_ALONE) {
-            aloneStepsLeft = ALONE_STEPS;
+            aloneStepsLeft = aloneSteps;
+            aloneSteps = Math.min(MAX_ALONE_STEPS, aloneSteps * 2);
             fallbacks++;
             stepsInWindow = 0;
             stallsInWindow = 0;
         } else if (++stepsInWindow == WINDOW) {
+            if (stallsInWindow == 0) {
+                aloneSteps = Math.max(FIRST_ALONE_STEPS, aloneSteps / 2);
+            }
             stepsInWindow = 0;
             stallsInWindow = 0;
         }
