@@ -128,61 +128,6 @@ class WorkerTeamTest {
     }
 
     @Test
-    void aFailingCallerPartWaitsForTheWorkersBeforeItThrows() {
-        try (WorkerTeam team = new WorkerTeam(2)) {
-            AtomicIntegerArray done = new AtomicIntegerArray(2);
-            assertThrows(ArithmeticException.class, () -> team.run(2, part -> {
-                if (part == 0) {
-                    throw new ArithmeticException("part zero broke");
-                }
-                busyFor(WorkerTeam.SPIN_NANOS * 2);
-                done.incrementAndGet(part);
-            }));
-            assertEquals(1, done.get(1), "the worker's part had finished when run threw");
-        }
-    }
-
-    @Test
-    void workersWakeAfterParking() {
-        try (WorkerTeam team = new WorkerTeam(2)) {
-            AtomicIntegerArray counts = new AtomicIntegerArray(2);
-            for (int step = 0; step < 3; step++) {
-                LockSupport.parkNanos(WorkerTeam.SPIN_NANOS * 20);
-                team.run(2, counts::incrementAndGet);
-                assertEquals(step + 1, counts.get(1), "step " + step + " after an idle spell");
-            }
-        }
-    }
-
-    @Test
-    void aCallerKeptWaitingRunsAloneForAWhileWithTheSameParts() {
-        try (WorkerTeam team = new WorkerTeam(2)) {
-            Thread[] ranOn = new Thread[2];
-            IntConsumer slowWorker = part -> {
-                ranOn[part] = Thread.currentThread();
-                if (part == 1 && Thread.currentThread() != ranOn[0]) {
-                    busyFor(WorkerTeam.SPIN_NANOS * 5);
-                }
-            };
-            int handedOver = 0;
-            while (team.fallbacks() == 0 && handedOver < 2 * WorkerTeam.STALLS_TO_RUN_ALONE) {
-                team.run(2, slowWorker);
-                assertTrue(ranOn[1] != Thread.currentThread(), "step " + handedOver + " handed part 1 over");
-                handedOver++;
-            }
-            assertEquals(1, team.fallbacks(), "the slow worker stalled the caller");
-            assertTrue(handedOver >= WorkerTeam.STALLS_TO_RUN_ALONE, "not before " + WorkerTeam.STALLS_TO_RUN_ALONE
-                    + " stalls: " + handedOver);
-            for (int step = 0; step < WorkerTeam.FIRST_ALONE_STEPS; step++) {
-                team.run(2, slowWorker);
-                assertEquals(Thread.currentThread(), ranOn[1], "part 1 runs on the caller while it runs alone");
-            }
-            team.run(2, part -> ranOn[part] = Thread.currentThread());
-            assertTrue(ranOn[1] != Thread.currentThread(), "then the workers get their parts again");
-        }
-    }
-
-    @Test
     void closeStopsTheWorkers() throws InterruptedException {
         WorkerTeam team = new WorkerTeam(2);
         Thread[] worker = new Thread[1];
