@@ -11,6 +11,7 @@ import org.sparkhpo.space.Configuration;
 import org.sparkhpo.space.DataDrivenSpace;
 import org.sparkhpo.strategy.baseline.ManualConfigurations;
 import org.sparkhpo.strategy.bayes.BayesOptions;
+import org.sparkhpo.strategy.bayes.HyperparameterPrior;
 import org.sparkhpo.strategy.bayes.LowerBoundProposals;
 import org.sparkhpo.strategy.bayes.OutputWarping;
 import org.sparkhpo.strategy.dfo.DesignKind;
@@ -57,7 +58,8 @@ final class SearchKeys {
                 keys.oneOf(prefix + "output-warping", OutputWarping.values()),
                 new LowerBoundProposals(keys.intIn(prefix + "lcb-proposals", 0, 1_000_000),
                         keys.doubleIn(prefix + "lcb-kappa", 0.0, 100.0, true),
-                        halfOpenToHalf(keys, prefix + "lcb-min-distance")));
+                        halfOpenToHalf(keys, prefix + "lcb-min-distance")),
+                keys.oneOf(prefix + "hyperparameter-prior", HyperparameterPrior.values()));
     }
 
     /** @return the number at {@code key}, which must lie in (0, 0.5] */

@@ -121,7 +121,9 @@ class BadInputTest {
                 Arguments.of("hpo.search.tpe.multivariate=sometimes", "hpo.search.tpe.multivariate",
                         "must be true or false"),
                 Arguments.of("hpo.search.bayes.output-warping=log", "hpo.search.bayes.output-warping", "'log'"),
-                Arguments.of("hpo.search.bayes.lcb-kappa=-1", "hpo.search.bayes.lcb-kappa", "-1"));
+                Arguments.of("hpo.search.bayes.lcb-kappa=-1", "hpo.search.bayes.lcb-kappa", "-1"),
+                Arguments.of("hpo.search.bayes.hyperparameter-prior=botorch", "hpo.search.bayes.hyperparameter-prior",
+                        "'botorch'"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,9 +14,10 @@ import org.sparkhpo.strategy.MinimizedObjective;
 import org.sparkhpo.strategy.Proposal;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.bayes.BayesOptions;
-import org.sparkhpo.strategy.bayes.OutputWarping;
 import org.sparkhpo.strategy.bayes.BayesStrategy;
+import org.sparkhpo.strategy.bayes.HyperparameterPrior;
 import org.sparkhpo.strategy.bayes.LowerBoundProposals;
+import org.sparkhpo.strategy.bayes.OutputWarping;
 import org.sparkhpo.strategy.dfo.CmaEsStrategy;
 import org.sparkhpo.strategy.dfo.DesignKind;
 import org.sparkhpo.strategy.dfo.DfoOptions;
@@ -39,7 +40,10 @@ import org.sparkhpo.trial.TrialState;
  *
  * <p>Usage: {@code FunctionBenchmark evaluations roundSize seeds [methods,comma,separated] [checkpoint]}; besides
  * the names below, {@code bayes-lcb:N:KAPPA:TOLERANCE} is bayes with N lower-bound proposals per round of weight
- * KAPPA and min distance TOLERANCE ({@code bayes-ei-only} = {@code bayes-lcb:0:...}, the code before them).
+ * KAPPA and min distance TOLERANCE ({@code bayes-ei-only} = {@code bayes-lcb:0:...}, the code before them; both
+ * fit by maximum likelihood);
+ * {@code bayes-ml} and {@code bayes-prior} are the default bayes with its hyperparameters fitted by maximum
+ * likelihood and by maximum a posteriori under the dimension-scaled prior (issue 12, sixth pass).
  */
 public final class FunctionBenchmark {
     private static final String KEY = "value";
@@ -78,9 +82,12 @@ public final class FunctionBenchmark {
             case "pattern-search" -> new PatternSearchStrategy(space, objective, options, null, seed);
             case "bayes" -> new BayesStrategy(space, objective, BayesOptions.defaults(), roundSize, seed);
             case "bayes-unwarped" -> new BayesStrategy(space, objective, new BayesOptions(0, 256, 0.001, 2,
-                    OutputWarping.NONE, LowerBoundProposals.none()), roundSize, seed);
-            case "bayes-ei-only" -> new BayesStrategy(space, objective, bayesWith(LowerBoundProposals.none()),
-                    roundSize, seed);
+                    OutputWarping.NONE, LowerBoundProposals.none(), HyperparameterPrior.NONE), roundSize, seed);
+            case "bayes-ei-only" -> new BayesStrategy(space, objective, bayesWith(LowerBoundProposals.none(),
+                    HyperparameterPrior.NONE), roundSize, seed);
+            case "bayes-ml", "bayes-prior" -> new BayesStrategy(space, objective, bayesWith(
+                    BayesOptions.defaults().lowerBound(), name.equals("bayes-prior")
+                            ? HyperparameterPrior.DIMENSION_SCALED : HyperparameterPrior.NONE), roundSize, seed);
             case "tpe" -> new TpeStrategy(space, objective, TpeOptions.defaults(), roundSize, seed);
             case "tpe-univariate", "tpe-multivariate" -> new TpeStrategy(space, objective, tpeMode(
                     name.equals("tpe-multivariate")), roundSize, seed);
@@ -93,17 +100,17 @@ public final class FunctionBenchmark {
                 }
                 String[] lcb = name.split(":");
                 yield new BayesStrategy(space, objective, bayesWith(new LowerBoundProposals(
-                        Integer.parseInt(lcb[1]), Double.parseDouble(lcb[2]), Double.parseDouble(lcb[3]))),
-                        roundSize, seed);
+                        Integer.parseInt(lcb[1]), Double.parseDouble(lcb[2]), Double.parseDouble(lcb[3])),
+                        HyperparameterPrior.NONE), roundSize, seed);
             }
         };
     }
 
-    /** @return the default bayes options with the given lower-bound proposals */
-    private static BayesOptions bayesWith(LowerBoundProposals lowerBound) {
+    /** @return the default bayes options with the given lower-bound proposals and hyperparameter prior */
+    private static BayesOptions bayesWith(LowerBoundProposals lowerBound, HyperparameterPrior prior) {
         BayesOptions defaults = BayesOptions.defaults();
         return new BayesOptions(defaults.initialPoints(), defaults.candidates(), defaults.minDistance(),
-                defaults.fitStarts(), defaults.outputWarping(), lowerBound);
+                defaults.fitStarts(), defaults.outputWarping(), lowerBound, prior);
     }
 
     /** @return the default tpe options with the given mode */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sparkhpo.search.DfoStart;
 import org.sparkhpo.search.StrategyKind;
+import org.sparkhpo.strategy.bayes.HyperparameterPrior;
 import org.sparkhpo.strategy.bayes.LowerBoundProposals;
 import org.sparkhpo.strategy.bayes.OutputWarping;
 import org.sparkhpo.strategy.dfo.DesignKind;
@@ -89,6 +90,15 @@ class SearchKeysTest {
         assertEquals(OutputWarping.NONE, load("hpo.search.bayes.output-warping=none").search().bayes().outputWarping());
         assertRejected(List.of("hpo.search.bayes.output-warping=box-cox"), "hpo.search.bayes.output-warping",
                 "'box-cox'", "none, yeo-johnson");
+    }
+
+    @Test
+    void theBayesHyperparameterPriorIsReadByName() {
+        assertEquals(HyperparameterPrior.NONE, load().search().bayes().hyperparameterPrior());
+        assertEquals(HyperparameterPrior.DIMENSION_SCALED, load("hpo.search.bayes.hyperparameter-prior="
+                + "dimension-scaled").search().bayes().hyperparameterPrior());
+        assertRejected(List.of("hpo.search.bayes.hyperparameter-prior=gamma"), "hpo.search.bayes.hyperparameter-prior",
+                "'gamma'", "none, dimension-scaled");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.sparkhpo.strategy.bayes;
 
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -16,6 +17,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * without derivatives", Cambridge report NA2009/06) from Commons Math, derivative-free, started from several
  * points: the previous fit when there is one (warm start between rounds), a neutral default, and seeded random
  * points of the box. The best of all starts wins; a start that runs out of evaluations keeps its best point.
+ *
+ * <p>With a {@link HyperparameterPrior} other than none the fit is maximum a posteriori instead: it maximizes
+ * log p(y | X, theta) + log p(theta), the log marginal likelihood plus the log prior density
+ * ({@link DimensionScaledPrior}), inside the same bounds.
  *
  * <p>Bounds, for inputs in [0, 1] and outputs of unit variance: l in [0.02, 20], s^2 in [0.05, 20], noise in
  * [1e-6, 1].
@@ -37,18 +42,21 @@ public final class MarginalLikelihoodFit {
 
     private final int starts;
     private final int evaluationsPerStart;
+    private final HyperparameterPrior prior;
 
     /**
      * @param starts how many starts, >= 1 (the first is the previous fit or the default)
      * @param evaluationsPerStart likelihood evaluations per start, >= 10
+     * @param prior the prior on the hyperparameters ({@link HyperparameterPrior#NONE}: maximum likelihood)
      */
-    public MarginalLikelihoodFit(int starts, int evaluationsPerStart) {
-        if (starts < 1 || evaluationsPerStart < 10) {
-            throw new IllegalArgumentException("likelihood fit: starts (" + starts + ") must be >= 1 and"
-                    + " evaluations per start (" + evaluationsPerStart + ") >= 10");
+    public MarginalLikelihoodFit(int starts, int evaluationsPerStart, HyperparameterPrior prior) {
+        if (starts < 1 || evaluationsPerStart < 10 || prior == null) {
+            throw new IllegalArgumentException("likelihood fit: starts (" + starts + ") must be >= 1,"
+                    + " evaluations per start (" + evaluationsPerStart + ") >= 10 and the prior given");
         }
         this.starts = starts;
         this.evaluationsPerStart = evaluationsPerStart;
+        this.prior = prior;
     }
 
     /**
@@ -77,9 +85,10 @@ public final class MarginalLikelihoodFit {
             fitOutputs[i] = outputs[subset[i]];
         }
         Best best = new Best();
+        ToDoubleFunction<double[]> logPrior = prior.logDensity(d);
         for (int s = 0; s < starts; s++) {
             double[] start = s == 0 ? firstStart(previous, d) : randomStart(lower, upper, random);
-            search(fitInputs, fitOutputs, clip(start, lower, upper), lower, upper, best);
+            search(fitInputs, fitOutputs, logPrior, clip(start, lower, upper), lower, upper, best);
         }
         if (best.process == null) {
             throw new IllegalStateException("Gaussian process: no hyperparameters give a positive definite"
@@ -89,11 +98,27 @@ public final class MarginalLikelihoodFit {
                 best.process.kernel(), best.process.noise());
     }
 
-    private void search(double[][] inputs, double[] outputs, double[] start, double[] lower, double[] upper,
-                        Best best) {
+    /**
+     * @param inputs the points, n x d
+     * @param outputs the standardized outputs
+     * @param theta (log l_1, ..., log l_d, log s^2, log noise)
+     * @return the maximized objective at theta: log p(y | X, theta) + log p(theta) (the prior term 0 without a
+     *     prior), -infinity when the covariance is singular
+     */
+    double objective(double[][] inputs, double[] outputs, double[] theta) {
+        return objective(build(inputs, outputs, theta), theta, prior.logDensity(inputs[0].length));
+    }
+
+    private static double objective(GaussianProcess process, double[] theta, ToDoubleFunction<double[]> logPrior) {
+        return process == null ? Double.NEGATIVE_INFINITY
+                : process.logMarginalLikelihood() + logPrior.applyAsDouble(theta);
+    }
+
+    private void search(double[][] inputs, double[] outputs, ToDoubleFunction<double[]> logPrior, double[] start,
+                        double[] lower, double[] upper, Best best) {
         ObjectiveFunction likelihood = new ObjectiveFunction(theta -> {
             GaussianProcess process = build(inputs, outputs, theta);
-            double value = process == null ? Double.NEGATIVE_INFINITY : process.logMarginalLikelihood();
+            double value = objective(process, theta, logPrior);
             if (process != null && value > best.value) {
                 best.value = value;
                 best.process = process;
