@@ -122,7 +122,7 @@ class BadInputTest {
                         "must be true or false"),
                 Arguments.of("hpo.search.bayes.output-warping=log", "hpo.search.bayes.output-warping", "'log'"),
                 Arguments.of("hpo.search.bayes.lcb-kappa=-1", "hpo.search.bayes.lcb-kappa", "-1"),
-                Arguments.of("hpo.search.bayes.hyperparameter-prior=botorch", "hpo.search.bayes.hyperparameter-prior",
+                Arguments.of("hpo.search.bayes.length-scale-prior=botorch", "hpo.search.bayes.length-scale-prior",
                         "'botorch'"));
     }
 

@@ -16,7 +16,9 @@ import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.bayes.BayesOptions;
 import org.sparkhpo.strategy.bayes.BayesStrategy;
 import org.sparkhpo.strategy.bayes.HyperparameterPrior;
+import org.sparkhpo.strategy.bayes.LengthScalePrior;
 import org.sparkhpo.strategy.bayes.LowerBoundProposals;
+import org.sparkhpo.strategy.bayes.NoisePrior;
 import org.sparkhpo.strategy.bayes.OutputWarping;
 import org.sparkhpo.strategy.dfo.CmaEsStrategy;
 import org.sparkhpo.strategy.dfo.DesignKind;
@@ -42,8 +44,9 @@ import org.sparkhpo.trial.TrialState;
  * the names below, {@code bayes-lcb:N:KAPPA:TOLERANCE} is bayes with N lower-bound proposals per round of weight
  * KAPPA and min distance TOLERANCE ({@code bayes-ei-only} = {@code bayes-lcb:0:...}, the code before them; both
  * fit by maximum likelihood);
- * {@code bayes-ml} and {@code bayes-prior} are the default bayes with its hyperparameters fitted by maximum
- * likelihood and by maximum a posteriori under the dimension-scaled prior (issue 12, sixth pass).
+ * {@code bayes-ml}, {@code bayes-prior} and {@code bayes-prior-lengths} are the default bayes with its
+ * hyperparameters fitted by maximum likelihood, by maximum a posteriori under BoTorch's priors (dimension-scaled
+ * length scales and log-normal noise) and under the length-scale prior alone (issue 12, sixth pass).
  */
 public final class FunctionBenchmark {
     private static final String KEY = "value";
@@ -85,9 +88,13 @@ public final class FunctionBenchmark {
                     OutputWarping.NONE, LowerBoundProposals.none(), HyperparameterPrior.NONE), roundSize, seed);
             case "bayes-ei-only" -> new BayesStrategy(space, objective, bayesWith(LowerBoundProposals.none(),
                     HyperparameterPrior.NONE), roundSize, seed);
-            case "bayes-ml", "bayes-prior" -> new BayesStrategy(space, objective, bayesWith(
-                    BayesOptions.defaults().lowerBound(), name.equals("bayes-prior")
-                            ? HyperparameterPrior.DIMENSION_SCALED : HyperparameterPrior.NONE), roundSize, seed);
+            case "bayes-ml" -> new BayesStrategy(space, objective, bayesWith(BayesOptions.defaults().lowerBound(),
+                    HyperparameterPrior.NONE), roundSize, seed);
+            case "bayes-prior" -> new BayesStrategy(space, objective, bayesWith(BayesOptions.defaults().lowerBound(),
+                    new HyperparameterPrior(LengthScalePrior.DIMENSION_SCALED, NoisePrior.LOG_NORMAL)), roundSize, seed);
+            case "bayes-prior-lengths" -> new BayesStrategy(space, objective, bayesWith(
+                    BayesOptions.defaults().lowerBound(), new HyperparameterPrior(LengthScalePrior.DIMENSION_SCALED,
+                            NoisePrior.NONE)), roundSize, seed);
             case "tpe" -> new TpeStrategy(space, objective, TpeOptions.defaults(), roundSize, seed);
             case "tpe-univariate", "tpe-multivariate" -> new TpeStrategy(space, objective, tpeMode(
                     name.equals("tpe-multivariate")), roundSize, seed);

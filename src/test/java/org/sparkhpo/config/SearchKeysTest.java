@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.sparkhpo.search.DfoStart;
 import org.sparkhpo.search.StrategyKind;
 import org.sparkhpo.strategy.bayes.HyperparameterPrior;
+import org.sparkhpo.strategy.bayes.LengthScalePrior;
 import org.sparkhpo.strategy.bayes.LowerBoundProposals;
+import org.sparkhpo.strategy.bayes.NoisePrior;
 import org.sparkhpo.strategy.bayes.OutputWarping;
 import org.sparkhpo.strategy.dfo.DesignKind;
 import org.sparkhpo.train.Metric;
@@ -93,12 +95,15 @@ class SearchKeysTest {
     }
 
     @Test
-    void theBayesHyperparameterPriorIsReadByName() {
+    void theBayesHyperparameterPriorsAreReadByName() {
         assertEquals(HyperparameterPrior.NONE, load().search().bayes().hyperparameterPrior());
-        assertEquals(HyperparameterPrior.DIMENSION_SCALED, load("hpo.search.bayes.hyperparameter-prior="
-                + "dimension-scaled").search().bayes().hyperparameterPrior());
-        assertRejected(List.of("hpo.search.bayes.hyperparameter-prior=gamma"), "hpo.search.bayes.hyperparameter-prior",
+        assertEquals(new HyperparameterPrior(LengthScalePrior.DIMENSION_SCALED, NoisePrior.LOG_NORMAL),
+                load("hpo.search.bayes.length-scale-prior=dimension-scaled", "hpo.search.bayes.noise-prior=log-normal")
+                        .search().bayes().hyperparameterPrior());
+        assertRejected(List.of("hpo.search.bayes.length-scale-prior=gamma"), "hpo.search.bayes.length-scale-prior",
                 "'gamma'", "none, dimension-scaled");
+        assertRejected(List.of("hpo.search.bayes.noise-prior=gamma"), "hpo.search.bayes.noise-prior",
+                "'gamma'", "none, log-normal");
     }
 
     @Test

@@ -12,7 +12,8 @@ package org.sparkhpo.strategy.bayes;
  * @param fitStarts starts of the marginal-likelihood maximization per round, >= 1
  * @param outputWarping what is done to the standardized objective before the fit
  * @param lowerBound how many proposals of a round minimize the lower confidence bound instead
- * @param hyperparameterPrior the prior of the kernel hyperparameters' fit (none: maximum likelihood)
+ * @param hyperparameterPrior the priors of the kernel hyperparameters' fit ({@link HyperparameterPrior#NONE}:
+ *     maximum likelihood)
  */
 public record BayesOptions(int initialPoints, int candidates, double minDistance, int fitStarts,
                            OutputWarping outputWarping, LowerBoundProposals lowerBound,
@@ -37,7 +38,7 @@ public record BayesOptions(int initialPoints, int candidates, double minDistance
             throw new IllegalArgumentException("lcb-proposals: the lower-bound proposals must be given");
         }
         if (hyperparameterPrior == null) {
-            throw new IllegalArgumentException("hyperparameter-prior: must be one of " + HyperparameterPrior.names());
+            throw new IllegalArgumentException("length-scale-prior, noise-prior: the priors must be given");
         }
     }
 

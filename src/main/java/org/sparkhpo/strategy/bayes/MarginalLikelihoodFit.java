@@ -1,7 +1,6 @@
 package org.sparkhpo.strategy.bayes;
 
 import java.util.SplittableRandom;
-import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -19,8 +18,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * points of the box. The best of all starts wins; a start that runs out of evaluations keeps its best point.
  *
  * <p>With a {@link HyperparameterPrior} other than none the fit is maximum a posteriori instead: it maximizes
- * log p(y | X, theta) + log p(theta), the log marginal likelihood plus the log prior density
- * ({@link DimensionScaledPrior}), inside the same bounds.
+ * log p(y | X, theta) + log p(theta), the log marginal likelihood plus the log prior density (the dimension-scaled
+ * {@link LengthScalePrior} of Hvarfner et al., ICML 2024, and the {@link NoisePrior}), inside the same bounds.
  *
  * <p>Bounds, for inputs in [0, 1] and outputs of unit variance: l in [0.02, 20], s^2 in [0.05, 20], noise in
  * [1e-6, 1].
@@ -85,10 +84,9 @@ public final class MarginalLikelihoodFit {
             fitOutputs[i] = outputs[subset[i]];
         }
         Best best = new Best();
-        ToDoubleFunction<double[]> logPrior = prior.logDensity(d);
         for (int s = 0; s < starts; s++) {
             double[] start = s == 0 ? firstStart(previous, d) : randomStart(lower, upper, random);
-            search(fitInputs, fitOutputs, logPrior, clip(start, lower, upper), lower, upper, best);
+            search(fitInputs, fitOutputs, clip(start, lower, upper), lower, upper, best);
         }
         if (best.process == null) {
             throw new IllegalStateException("Gaussian process: no hyperparameters give a positive definite"
@@ -106,19 +104,18 @@ public final class MarginalLikelihoodFit {
      *     prior), -infinity when the covariance is singular
      */
     double objective(double[][] inputs, double[] outputs, double[] theta) {
-        return objective(build(inputs, outputs, theta), theta, prior.logDensity(inputs[0].length));
+        return objective(build(inputs, outputs, theta), theta);
     }
 
-    private static double objective(GaussianProcess process, double[] theta, ToDoubleFunction<double[]> logPrior) {
-        return process == null ? Double.NEGATIVE_INFINITY
-                : process.logMarginalLikelihood() + logPrior.applyAsDouble(theta);
+    private double objective(GaussianProcess process, double[] theta) {
+        return process == null ? Double.NEGATIVE_INFINITY : process.logMarginalLikelihood() + prior.logDensity(theta);
     }
 
-    private void search(double[][] inputs, double[] outputs, ToDoubleFunction<double[]> logPrior, double[] start,
-                        double[] lower, double[] upper, Best best) {
+    private void search(double[][] inputs, double[] outputs, double[] start, double[] lower, double[] upper,
+                        Best best) {
         ObjectiveFunction likelihood = new ObjectiveFunction(theta -> {
             GaussianProcess process = build(inputs, outputs, theta);
-            double value = objective(process, theta, logPrior);
+            double value = objective(process, theta);
             if (process != null && value > best.value) {
                 best.value = value;
                 best.process = process;
