@@ -45,8 +45,9 @@ import org.sparkhpo.trial.TrialState;
  * KAPPA and min distance TOLERANCE ({@code bayes-ei-only} = {@code bayes-lcb:0:...}, the code before them; both
  * fit by maximum likelihood);
  * {@code bayes-ml}, {@code bayes-prior} and {@code bayes-prior-lengths} are the default bayes with its
- * hyperparameters fitted by maximum likelihood, by maximum a posteriori under BoTorch's priors (dimension-scaled
- * length scales and log-normal noise) and under the length-scale prior alone (issue 12, sixth pass).
+ * hyperparameters fitted by maximum likelihood (the default before the sixth pass of issue 12), by maximum a
+ * posteriori under BoTorch's priors (dimension-scaled length scales and log-normal noise) and under the
+ * length-scale prior alone (the default since).
  */
 public final class FunctionBenchmark {
     private static final String KEY = "value";

@@ -96,7 +96,10 @@ class SearchKeysTest {
 
     @Test
     void theBayesHyperparameterPriorsAreReadByName() {
-        assertEquals(HyperparameterPrior.NONE, load().search().bayes().hyperparameterPrior());
+        assertEquals(new HyperparameterPrior(LengthScalePrior.DIMENSION_SCALED, NoisePrior.NONE),
+                load().search().bayes().hyperparameterPrior());
+        assertEquals(HyperparameterPrior.NONE, load("hpo.search.bayes.length-scale-prior=none").search().bayes()
+                .hyperparameterPrior());
         assertEquals(new HyperparameterPrior(LengthScalePrior.DIMENSION_SCALED, NoisePrior.LOG_NORMAL),
                 load("hpo.search.bayes.length-scale-prior=dimension-scaled", "hpo.search.bayes.noise-prior=log-normal")
                         .search().bayes().hyperparameterPrior());

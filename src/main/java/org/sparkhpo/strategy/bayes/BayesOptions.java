@@ -45,6 +45,6 @@ public record BayesOptions(int initialPoints, int candidates, double minDistance
     /** @return the defaults of reference.conf */
     public static BayesOptions defaults() {
         return new BayesOptions(0, 256, 0.001, 2, OutputWarping.YEO_JOHNSON, new LowerBoundProposals(1, 1.0, 1e-5),
-                HyperparameterPrior.NONE);
+                new HyperparameterPrior(LengthScalePrior.DIMENSION_SCALED, NoisePrior.NONE));
     }
 }

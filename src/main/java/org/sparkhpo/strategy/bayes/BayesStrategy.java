@@ -12,7 +12,8 @@ import org.sparkhpo.strategy.MinimizedObjective;
 /**
  * Bayesian optimization in rounds (Snoek, Larochelle and Adams, "Practical Bayesian optimization of machine
  * learning algorithms", NeurIPS 2012): after the design of {@link ModelBasedStrategy}, every round fits a
- * Gaussian process ({@link GaussianProcess}, Matérn 5/2, hyperparameters by {@link MarginalLikelihoodFit}) to
+ * Gaussian process ({@link GaussianProcess}, Matérn 5/2, hyperparameters by {@link MarginalLikelihoodFit}, by
+ * default a posteriori under the dimension-scaled {@link LengthScalePrior}) to
  * the completed trials' standardized objective (by default warped by {@link YeoJohnsonWarping}, see
  * {@link OutputWarping}) and proposes the round by the {@link KrigingBeliever} on
  * {@link LogExpectedImprovement}, maximized by the {@link AcquisitionOptimizer} in the {@link OneHotCube}.
