@@ -11,10 +11,8 @@ import org.sparkhpo.space.Configuration;
 import org.sparkhpo.space.DataDrivenSpace;
 import org.sparkhpo.strategy.baseline.ManualConfigurations;
 import org.sparkhpo.strategy.bayes.BayesOptions;
-import org.sparkhpo.strategy.bayes.HyperparameterPrior;
 import org.sparkhpo.strategy.bayes.LengthScalePrior;
 import org.sparkhpo.strategy.bayes.LowerBoundProposals;
-import org.sparkhpo.strategy.bayes.NoisePrior;
 import org.sparkhpo.strategy.bayes.OutputWarping;
 import org.sparkhpo.strategy.dfo.DesignKind;
 import org.sparkhpo.strategy.dfo.DfoOptions;
@@ -61,8 +59,7 @@ final class SearchKeys {
                 new LowerBoundProposals(keys.intIn(prefix + "lcb-proposals", 0, 1_000_000),
                         keys.doubleIn(prefix + "lcb-kappa", 0.0, 100.0, true),
                         halfOpenToHalf(keys, prefix + "lcb-min-distance")),
-                new HyperparameterPrior(keys.oneOf(prefix + "length-scale-prior", LengthScalePrior.values()),
-                        keys.oneOf(prefix + "noise-prior", NoisePrior.values())));
+                keys.oneOf(prefix + "length-scale-prior", LengthScalePrior.values()));
     }
 
     /** @return the number at {@code key}, which must lie in (0, 0.5] */

@@ -11,8 +11,8 @@ import org.sparkhpo.space.Scale;
 import org.sparkhpo.space.SearchSpace;
 import org.sparkhpo.space.Tunable;
 import org.sparkhpo.strategy.bayes.BayesOptions;
-import org.sparkhpo.strategy.bayes.HyperparameterPrior;
 import org.sparkhpo.strategy.bayes.KrigingBeliever;
+import org.sparkhpo.strategy.bayes.LengthScalePrior;
 import org.sparkhpo.strategy.bayes.OneHotCube;
 
 /**
@@ -43,7 +43,7 @@ public final class BayesCostBenchmark {
         BayesOptions defaults = BayesOptions.defaults();
         BayesOptions maximumLikelihood = new BayesOptions(defaults.initialPoints(), defaults.candidates(),
                 defaults.minDistance(), defaults.fitStarts(), defaults.outputWarping(), defaults.lowerBound(),
-                HyperparameterPrior.NONE);
+                LengthScalePrior.NONE);
         for (int n : new int[] {200, 25, 50, 100, 200, 400}) {
             System.out.printf(Locale.ROOT, "%d %.3f %.3f%n", n, medianSeconds(cube, defaults, n, repeats),
                     medianSeconds(cube, maximumLikelihood, n, repeats));

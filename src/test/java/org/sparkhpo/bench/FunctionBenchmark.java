@@ -15,10 +15,8 @@ import org.sparkhpo.strategy.Proposal;
 import org.sparkhpo.strategy.Strategy;
 import org.sparkhpo.strategy.bayes.BayesOptions;
 import org.sparkhpo.strategy.bayes.BayesStrategy;
-import org.sparkhpo.strategy.bayes.HyperparameterPrior;
 import org.sparkhpo.strategy.bayes.LengthScalePrior;
 import org.sparkhpo.strategy.bayes.LowerBoundProposals;
-import org.sparkhpo.strategy.bayes.NoisePrior;
 import org.sparkhpo.strategy.bayes.OutputWarping;
 import org.sparkhpo.strategy.dfo.CmaEsStrategy;
 import org.sparkhpo.strategy.dfo.DesignKind;
@@ -44,10 +42,8 @@ import org.sparkhpo.trial.TrialState;
  * the names below, {@code bayes-lcb:N:KAPPA:TOLERANCE} is bayes with N lower-bound proposals per round of weight
  * KAPPA and min distance TOLERANCE ({@code bayes-ei-only} = {@code bayes-lcb:0:...}, the code before them; both
  * fit by maximum likelihood);
- * {@code bayes-ml}, {@code bayes-prior} and {@code bayes-prior-lengths} are the default bayes with its
- * hyperparameters fitted by maximum likelihood (the default before the sixth pass of issue 12), by maximum a
- * posteriori under BoTorch's priors (dimension-scaled length scales and log-normal noise) and under the
- * length-scale prior alone (the default since).
+ * {@code bayes-ml} is the default bayes with its hyperparameters fitted by maximum likelihood, without the
+ * dimension-scaled length-scale prior (the default before the sixth pass of issue 12).
  */
 public final class FunctionBenchmark {
     private static final String KEY = "value";
@@ -86,16 +82,11 @@ public final class FunctionBenchmark {
             case "pattern-search" -> new PatternSearchStrategy(space, objective, options, null, seed);
             case "bayes" -> new BayesStrategy(space, objective, BayesOptions.defaults(), roundSize, seed);
             case "bayes-unwarped" -> new BayesStrategy(space, objective, new BayesOptions(0, 256, 0.001, 2,
-                    OutputWarping.NONE, LowerBoundProposals.none(), HyperparameterPrior.NONE), roundSize, seed);
+                    OutputWarping.NONE, LowerBoundProposals.none(), LengthScalePrior.NONE), roundSize, seed);
             case "bayes-ei-only" -> new BayesStrategy(space, objective, bayesWith(LowerBoundProposals.none(),
-                    HyperparameterPrior.NONE), roundSize, seed);
+                    LengthScalePrior.NONE), roundSize, seed);
             case "bayes-ml" -> new BayesStrategy(space, objective, bayesWith(BayesOptions.defaults().lowerBound(),
-                    HyperparameterPrior.NONE), roundSize, seed);
-            case "bayes-prior" -> new BayesStrategy(space, objective, bayesWith(BayesOptions.defaults().lowerBound(),
-                    new HyperparameterPrior(LengthScalePrior.DIMENSION_SCALED, NoisePrior.LOG_NORMAL)), roundSize, seed);
-            case "bayes-prior-lengths" -> new BayesStrategy(space, objective, bayesWith(
-                    BayesOptions.defaults().lowerBound(), new HyperparameterPrior(LengthScalePrior.DIMENSION_SCALED,
-                            NoisePrior.NONE)), roundSize, seed);
+                    LengthScalePrior.NONE), roundSize, seed);
             case "tpe" -> new TpeStrategy(space, objective, TpeOptions.defaults(), roundSize, seed);
             case "tpe-univariate", "tpe-multivariate" -> new TpeStrategy(space, objective, tpeMode(
                     name.equals("tpe-multivariate")), roundSize, seed);
@@ -109,13 +100,13 @@ public final class FunctionBenchmark {
                 String[] lcb = name.split(":");
                 yield new BayesStrategy(space, objective, bayesWith(new LowerBoundProposals(
                         Integer.parseInt(lcb[1]), Double.parseDouble(lcb[2]), Double.parseDouble(lcb[3])),
-                        HyperparameterPrior.NONE), roundSize, seed);
+                        LengthScalePrior.NONE), roundSize, seed);
             }
         };
     }
 
-    /** @return the default bayes options with the given lower-bound proposals and hyperparameter prior */
-    private static BayesOptions bayesWith(LowerBoundProposals lowerBound, HyperparameterPrior prior) {
+    /** @return the default bayes options with the given lower-bound proposals and length-scale prior */
+    private static BayesOptions bayesWith(LowerBoundProposals lowerBound, LengthScalePrior prior) {
         BayesOptions defaults = BayesOptions.defaults();
         return new BayesOptions(defaults.initialPoints(), defaults.candidates(), defaults.minDistance(),
                 defaults.fitStarts(), defaults.outputWarping(), lowerBound, prior);

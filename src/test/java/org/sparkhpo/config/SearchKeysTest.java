@@ -9,10 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sparkhpo.search.DfoStart;
 import org.sparkhpo.search.StrategyKind;
-import org.sparkhpo.strategy.bayes.HyperparameterPrior;
 import org.sparkhpo.strategy.bayes.LengthScalePrior;
 import org.sparkhpo.strategy.bayes.LowerBoundProposals;
-import org.sparkhpo.strategy.bayes.NoisePrior;
 import org.sparkhpo.strategy.bayes.OutputWarping;
 import org.sparkhpo.strategy.dfo.DesignKind;
 import org.sparkhpo.train.Metric;
@@ -95,18 +93,12 @@ class SearchKeysTest {
     }
 
     @Test
-    void theBayesHyperparameterPriorsAreReadByName() {
-        assertEquals(new HyperparameterPrior(LengthScalePrior.DIMENSION_SCALED, NoisePrior.NONE),
-                load().search().bayes().hyperparameterPrior());
-        assertEquals(HyperparameterPrior.NONE, load("hpo.search.bayes.length-scale-prior=none").search().bayes()
-                .hyperparameterPrior());
-        assertEquals(new HyperparameterPrior(LengthScalePrior.DIMENSION_SCALED, NoisePrior.LOG_NORMAL),
-                load("hpo.search.bayes.length-scale-prior=dimension-scaled", "hpo.search.bayes.noise-prior=log-normal")
-                        .search().bayes().hyperparameterPrior());
+    void theBayesLengthScalePriorIsReadByName() {
+        assertEquals(LengthScalePrior.DIMENSION_SCALED, load().search().bayes().lengthScalePrior());
+        assertEquals(LengthScalePrior.NONE, load("hpo.search.bayes.length-scale-prior=none").search().bayes()
+                .lengthScalePrior());
         assertRejected(List.of("hpo.search.bayes.length-scale-prior=gamma"), "hpo.search.bayes.length-scale-prior",
                 "'gamma'", "none, dimension-scaled");
-        assertRejected(List.of("hpo.search.bayes.noise-prior=gamma"), "hpo.search.bayes.noise-prior",
-                "'gamma'", "none, log-normal");
     }
 
     @Test

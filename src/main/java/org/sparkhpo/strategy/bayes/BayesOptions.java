@@ -12,12 +12,12 @@ package org.sparkhpo.strategy.bayes;
  * @param fitStarts starts of the marginal-likelihood maximization per round, >= 1
  * @param outputWarping what is done to the standardized objective before the fit
  * @param lowerBound how many proposals of a round minimize the lower confidence bound instead
- * @param hyperparameterPrior the priors of the kernel hyperparameters' fit ({@link HyperparameterPrior#NONE}:
+ * @param lengthScalePrior the prior on the length scales in the hyperparameters' fit ({@link LengthScalePrior#NONE}:
  *     maximum likelihood)
  */
 public record BayesOptions(int initialPoints, int candidates, double minDistance, int fitStarts,
                            OutputWarping outputWarping, LowerBoundProposals lowerBound,
-                           HyperparameterPrior hyperparameterPrior) {
+                           LengthScalePrior lengthScalePrior) {
     public BayesOptions {
         if (initialPoints < 0) {
             throw new IllegalArgumentException("initial-points: " + initialPoints + " must be >= 0");
@@ -37,14 +37,14 @@ public record BayesOptions(int initialPoints, int candidates, double minDistance
         if (lowerBound == null) {
             throw new IllegalArgumentException("lcb-proposals: the lower-bound proposals must be given");
         }
-        if (hyperparameterPrior == null) {
-            throw new IllegalArgumentException("length-scale-prior, noise-prior: the priors must be given");
+        if (lengthScalePrior == null) {
+            throw new IllegalArgumentException("length-scale-prior: must be one of " + LengthScalePrior.names());
         }
     }
 
     /** @return the defaults of reference.conf */
     public static BayesOptions defaults() {
         return new BayesOptions(0, 256, 0.001, 2, OutputWarping.YEO_JOHNSON, new LowerBoundProposals(1, 1.0, 1e-5),
-                new HyperparameterPrior(LengthScalePrior.DIMENSION_SCALED, NoisePrior.NONE));
+                LengthScalePrior.DIMENSION_SCALED);
     }
 }

@@ -55,7 +55,7 @@ public final class KrigingBeliever {
     public KrigingBeliever(OneHotCube cube, BayesOptions options) {
         this.cube = cube;
         this.fit = new MarginalLikelihoodFit(options.fitStarts(), 15 * (cube.dimension() + 2),
-                options.hyperparameterPrior());
+                options.lengthScalePrior());
         this.optimizer = new AcquisitionOptimizer(options.candidates(), 2, 15 * cube.dimension() + 30);
         this.minDistance = options.minDistance();
         this.outputWarping = options.outputWarping();

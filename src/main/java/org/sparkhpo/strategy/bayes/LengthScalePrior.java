@@ -29,6 +29,11 @@ import org.sparkhpo.common.ConfigNames;
  * for d <= 23, so the prior acts without widening them (BoTorch bounds l below by 0.025 only; measured, the prior
  * leaves almost no fitted length scale at 20: BENCHMARKS.md, issue 12). The density is Commons Math's
  * {@link LogNormalDistribution}.
+ *
+ * <p>The signal variance and the noise keep no prior. BoTorch pairs this prior with LogNormal(-4, 1) on the noise
+ * variance; measured on our noise-free benchmark functions and on Fashion-MNIST, that noise prior held the fitted
+ * noise hundreds of times above what the likelihood asks, blunted the refinement of minima and gained nothing, so
+ * it was not kept (BENCHMARKS.md, issue 12, sixth pass).
  */
 public enum LengthScalePrior implements ConfigNamed {
     /** No prior: the length scales are fitted by the likelihood alone inside their bounds. */
@@ -42,14 +47,21 @@ public enum LengthScalePrior implements ConfigNamed {
     static final double SCALE = Math.sqrt(3.0);
 
     /**
-     * @param lengthScale l > 0
-     * @param dimension the number of model coordinates d, >= 1
-     * @return log p(l) (0 for {@link #NONE})
+     * @param theta (log l_1, ..., log l_d, log s^2, log noise), d >= 1
+     * @return sum_i log p(l_i) (0 for {@link #NONE}); the signal variance and the noise keep no prior
      */
-    double logDensity(double lengthScale, int dimension) {
+    double logDensity(double[] theta) {
+        if (this == NONE) {
+            return 0.0;
+        }
+        int d = theta.length - 2;
         // No random generator: the prior is only evaluated, never sampled.
-        return this == NONE ? 0.0 : new LogNormalDistribution(null, location(dimension), SCALE)
-                .logDensity(lengthScale);
+        LogNormalDistribution prior = new LogNormalDistribution(null, location(d), SCALE);
+        double sum = 0.0;
+        for (int i = 0; i < d; i++) {
+            sum += prior.logDensity(Math.exp(theta[i]));
+        }
+        return sum;
     }
 
     /** @return the length scale at the dimension-scaled prior's mode, exp(mu_l - sigma_l^2) */

@@ -17,9 +17,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * points: the previous fit when there is one (warm start between rounds), a neutral default, and seeded random
  * points of the box. The best of all starts wins; a start that runs out of evaluations keeps its best point.
  *
- * <p>With a {@link HyperparameterPrior} other than none the fit is maximum a posteriori instead: it maximizes
- * log p(y | X, theta) + log p(theta), the log marginal likelihood plus the log prior density (the dimension-scaled
- * {@link LengthScalePrior} of Hvarfner et al., ICML 2024, and the {@link NoisePrior}), inside the same bounds.
+ * <p>With a {@link LengthScalePrior} other than none (the default: the dimension-scaled prior of Hvarfner
+ * et al., ICML 2024) the fit is maximum a posteriori instead: it maximizes log p(y | X, theta) + sum_i log p(l_i),
+ * the log marginal likelihood plus the log prior density of the length scales, inside the same bounds.
  *
  * <p>Bounds, for inputs in [0, 1] and outputs of unit variance: l in [0.02, 20], s^2 in [0.05, 20], noise in
  * [1e-6, 1].
@@ -41,14 +41,14 @@ public final class MarginalLikelihoodFit {
 
     private final int starts;
     private final int evaluationsPerStart;
-    private final HyperparameterPrior prior;
+    private final LengthScalePrior prior;
 
     /**
      * @param starts how many starts, >= 1 (the first is the previous fit or the default)
      * @param evaluationsPerStart likelihood evaluations per start, >= 10
-     * @param prior the prior on the hyperparameters ({@link HyperparameterPrior#NONE}: maximum likelihood)
+     * @param prior the prior on the length scales ({@link LengthScalePrior#NONE}: maximum likelihood)
      */
-    public MarginalLikelihoodFit(int starts, int evaluationsPerStart, HyperparameterPrior prior) {
+    public MarginalLikelihoodFit(int starts, int evaluationsPerStart, LengthScalePrior prior) {
         if (starts < 1 || evaluationsPerStart < 10 || prior == null) {
             throw new IllegalArgumentException("likelihood fit: starts (" + starts + ") must be >= 1,"
                     + " evaluations per start (" + evaluationsPerStart + ") >= 10 and the prior given");

@@ -73,7 +73,7 @@ class GaussianProcessTest {
             smooth[i] = x[i][0];
             wiggly[i] = Math.sin(40 * x[i][0]);
         }
-        MarginalLikelihoodFit fit = new MarginalLikelihoodFit(3, 100, HyperparameterPrior.NONE);
+        MarginalLikelihoodFit fit = new MarginalLikelihoodFit(3, 100, LengthScalePrior.NONE);
         double longScale = fit.fit(x, KrigingBeliever.standardize(smooth), null, new SplittableRandom(1))
                 .kernel().lengthScales()[0];
         double shortScale = fit.fit(x, KrigingBeliever.standardize(wiggly), null, new SplittableRandom(1))

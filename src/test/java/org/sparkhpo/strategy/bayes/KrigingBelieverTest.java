@@ -20,7 +20,7 @@ class KrigingBelieverTest {
     private static BayesOptions options(LowerBoundProposals lowerBound) {
         BayesOptions defaults = BayesOptions.defaults();
         return new BayesOptions(0, defaults.candidates(), defaults.minDistance(), defaults.fitStarts(),
-                defaults.outputWarping(), lowerBound, defaults.hyperparameterPrior());
+                defaults.outputWarping(), lowerBound, defaults.lengthScalePrior());
     }
 
     private static List<double[]> points(double[]... xs) {
