@@ -26,8 +26,18 @@ import java.util.function.IntConsumer;
  * <p>Lifecycle: built with its kernel, {@link #close()}d when the pack ends; one caller at a time.
  */
 final class WorkerTeam implements AutoCloseable {
-    /** How long an idle worker spins before it parks: longer than the serial gaps inside a mini-batch. */
-    static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    /**
+     * How long an idle worker, or a caller waiting for its workers, spins before it parks: far longer than the
+     * serial gaps inside a mini-batch and than a parked thread's wake-up on a virtual machine (a few hundred
+     * microseconds when its virtual CPU has halted), so that one late step does not make the other thread park
+     * and be late in turn.
+     */
+    static final long SPIN_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /**
+     * A step whose caller waits longer than this for its workers is a stall: far longer than a balanced part's
+     * lag, so a worker was off its core (descheduled, or parked and woken late).
+     */
+    static final long STALL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     /** The longest a parked caller sleeps before it looks again (the last worker unparks it sooner). */
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** Steps over which stalls are counted. */
@@ -110,17 +120,17 @@ final class WorkerTeam implements AutoCloseable {
      * with other processes, a worker may lose its core mid-part, and spinning on would take the core it needs.
      */
     private boolean awaitWorkers() {
-        long spinUntil = System.nanoTime() + SPIN_NANOS;
-        boolean stalled = false;
+        long start = System.nanoTime();
+        long now = start;
         while (remaining.get() > 0) {
-            if (System.nanoTime() < spinUntil) {
+            if (now - start < SPIN_NANOS) {
                 Thread.onSpinWait();
             } else {
-                stalled = true;
                 LockSupport.parkNanos(this, PARK_NANOS);
             }
+            now = System.nanoTime();
         }
-        return stalled;
+        return now - start > STALL_NANOS;
     }
 
     /**

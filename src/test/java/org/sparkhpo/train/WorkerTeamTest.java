@@ -94,7 +94,7 @@ class WorkerTeamTest {
             IntConsumer slowWorker = part -> {
                 ranOn[part] = Thread.currentThread();
                 if (part == 1 && Thread.currentThread() != ranOn[0]) {
-                    busyFor(WorkerTeam.SPIN_NANOS * 5);
+                    busyFor(WorkerTeam.STALL_NANOS * 5);
                 }
             };
             int handedOver = 0;
