@@ -9,7 +9,7 @@ import java.util.function.IntConsumer;
  * T - 1 threads that run parts 1 .. T - 1 of a fork-join step while the caller runs part 0. Built for the
  * mini-batch loop of a {@link TrainingPack}: several steps per mini-batch, each a few hundred microseconds,
  * where a thread pool's hand-off (a futex wake per task, then the wait for the scheduler) costs as much as the
- * work it hands off. So a worker spins on a volatile generation counter for {@link #SPIN_NANOS} after its part
+ * work it hands off. So a worker spins on the published step's generation for {@link #SPIN_NANOS} after its part
  * before it parks, and the caller spins as long for the workers' parts before it parks (the last worker unparks
  * it): the wait policy of OpenMP runtimes (a bounded active phase, {@code GOMP_SPINCOUNT}, then a passive one),
  * here for the cores the Spark task holds ({@code spark.task.cpus} = the trial's threads), so the spinning takes
@@ -42,14 +42,13 @@ final class WorkerTeam implements AutoCloseable {
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** Steps over which stalls are counted. */
     static final int WINDOW = 256;
-    /** Stalls in a window (steps whose caller waited past the spin) that make the caller run alone. */
+    /** Stalls in a window (steps whose caller waited past {@link #STALL_NANOS}) that make the caller run alone. */
     static final int STALLS_TO_RUN_ALONE = 8;
     /**
      * Steps the caller runs alone (every part, in order) after a first fall-back, before it tries its workers
      * again; each fall-back doubles the next spell, up to {@link #MAX_ALONE_STEPS}, and each window without a
-     * stall halves it back (exponential back-off: a burst of other
-     * work, such as the JIT compiler's at the start, costs little; a machine that stays oversubscribed ends up
-     * running alone).
+     * stall halves it back (exponential back-off: a burst of other work, such as the JIT compiler's at the start,
+     * costs little; a machine that stays oversubscribed ends up running alone).
      */
     static final int FIRST_ALONE_STEPS = 256;
     /** The longest alone spell, in steps (a few epochs of one model on Fashion-MNIST). */
@@ -57,9 +56,7 @@ final class WorkerTeam implements AutoCloseable {
 
     private final Thread[] workers;
     private final AtomicInteger remaining = new AtomicInteger();
-    private volatile long generation;
-    private volatile IntConsumer task;
-    private volatile int parts;
+    private volatile Step published = new Step(0L, 0, part -> { });
     private volatile Throwable failure;
     private volatile boolean closed;
     private volatile Thread caller;
@@ -97,10 +94,8 @@ final class WorkerTeam implements AutoCloseable {
         }
         failure = null;
         caller = Thread.currentThread();
-        task = step;
-        parts = count;
         remaining.set(count - 1);
-        generation++;
+        published = new Step(published.generation() + 1, count, step);
         for (int w = 0; w < count - 1; w++) {
             LockSupport.unpark(workers[w]);
         }
@@ -162,17 +157,25 @@ final class WorkerTeam implements AutoCloseable {
         return fallbacks;
     }
 
+    /**
+     * One fork-join step as the workers see it, published with one volatile write so that a worker reads its
+     * generation, part count and work together (a worker idle in one step must not pair that step's generation
+     * with the next step's count).
+     */
+    private record Step(long generation, int parts, IntConsumer work) {
+    }
+
     private void work(int part) {
         long seen = 0L;
         while (!closed) {
-            long current = awaitGeneration(seen);
-            if (current == seen) {
+            Step step = awaitStep(seen);
+            if (step.generation() == seen) {
                 continue;
             }
-            seen = current;
-            if (part < parts) {
+            seen = step.generation();
+            if (part < step.parts()) {
                 try {
-                    task.accept(part);
+                    step.work().accept(part);
                 } catch (Throwable e) {
                     failure = e;
                 } finally {
@@ -184,17 +187,17 @@ final class WorkerTeam implements AutoCloseable {
         }
     }
 
-    /** Spins, then parks, until the generation moves past {@code seen} (or the team closes). */
-    private long awaitGeneration(long seen) {
+    /** Spins, then parks, until a step past generation {@code seen} is published (or the team closes). */
+    private Step awaitStep(long seen) {
         long spinUntil = System.nanoTime() + SPIN_NANOS;
-        long current = generation;
-        while (current == seen && !closed) {
+        Step current = published;
+        while (current.generation() == seen && !closed) {
             if (System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
             } else {
                 LockSupport.park(this);
             }
-            current = generation;
+            current = published;
         }
         return current;
     }
