@@ -1,12 +1,5 @@
 package org.sparkhpo.train;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import org.sparkhpo.data.Features;
 
 /**
@@ -128,7 +121,7 @@ final class ParallelKernel implements Kernel, AutoCloseable {
         return from + t * (n / used) + Math.min(t, n % used);
     }
 
-    /** Stops the pool's threads. */
+    /** Stops the team's threads. */
     @Override
     public void close() {
         team.close();
