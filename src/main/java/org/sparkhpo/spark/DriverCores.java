@@ -9,8 +9,9 @@ import org.apache.spark.SparkConf;
  * configuration the way Spark sizes a driver: N of {@code local[N]} or {@code local[N, F]}, the machine's cores
  * for {@code local[*]}, 1 for {@code local}, else {@code spark.driver.cores} (default 1; the cores a cluster
  * manager grants a driver in cluster mode, and the polite share of a client machine otherwise), never more than
- * the JVM sees. The same rules as Spark's own {@code SparkContext.numDriverCores}, which is
- * {@code private[spark]}.
+ * the JVM sees. Spark's own {@code SparkContext.numDriverCores} ({@code private[spark]}) reads local masters the
+ * same way but counts {@code spark.driver.cores} only in cluster deploy mode; here a client-mode driver gets it
+ * too (default 1), so a driver on a shared edge node stays on one core unless told otherwise.
  */
 public final class DriverCores {
     private static final Pattern LOCAL = Pattern.compile("local\\[\\s*([0-9]+|\\*)\\s*(?:,\\s*[0-9]+\\s*)?]");
