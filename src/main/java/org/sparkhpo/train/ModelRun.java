@@ -146,15 +146,17 @@ final class ModelRun {
             referenceLoss = Math.max(batchLoss / n, Double.MIN_NORMAL);
         }
         epochLoss += batchLoss;
+        // One pass: scale, write back for the weight gradient's product, and sum the bias gradient 1^T G (row by
+        // row, the order of Kernel.biasGradient's column sums).
         double inverse = 1.0 / n;
+        Arrays.fill(biasGradient, 0.0);
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < k; j++) {
                 double g = batchGradient[r * k + j] * inverse;
-                batchGradient[r * k + j] = g;
                 packed[r * columns + offset + j] = g;
+                biasGradient[j] += g;
             }
         }
-        Kernel.biasGradient(batchGradient, n, k, biasGradient, 0);
         return failure == null;
     }
 
