@@ -72,13 +72,14 @@ public record FinalModel(double[] theta, Map<String, Double> test, double trainS
      *     best-epoch weights)
      * @param orderSeed the job's data order seed, the one the trials trained with
      * @param retrainThreads the threads a retraining on train + validation runs on (a replay on train runs on
-     *     the trial's own, so that it reproduces the trial's checkpoint)
+     *     the threads the trial trained on, so that it reproduces the trial's checkpoint)
      * @return the model (empty test metrics), or the reason it could not be trained
      */
     public static Attempt attempt(TrialResult best, HyperParameters fixed, LossType loss, StoppingRules stopping,
                                   PreparedData data, boolean onValidationToo, long orderSeed, int retrainThreads) {
         HyperParameters trial = fixed.with(best.configuration());
-        HyperParameters hyperParameters = onValidationToo ? trial.withThreads(retrainThreads) : trial;
+        HyperParameters hyperParameters = trial.withThreads(onValidationToo ? retrainThreads
+                : trainedThreads(best, trial));
         Metric metric = loss.task().isClassification() ? Metric.ACCURACY : Metric.RMSE;
         SgdTrainer trainer = new SgdTrainer(loss, metric, stopping, data.numClasses());
         LabeledData rows = FloatCopies.inPrecision(onValidationToo
@@ -89,6 +90,15 @@ public record FinalModel(double[] theta, Map<String, Double> test, double trainS
             return new Attempt(null, outcome.failure());
         }
         return new Attempt(new FinalModel(outcome.theta(), Map.of(), outcome.trainSeconds()), null);
+    }
+
+    /**
+     * @return the threads the trial trained on: its recorded {@code threads} metric (more than configured when the
+     *     round lent it idle cores), else the configured ones
+     */
+    private static int trainedThreads(TrialResult best, HyperParameters configured) {
+        double recorded = best.metric(MetricKeys.THREADS);
+        return Double.isNaN(recorded) ? configured.threads() : (int) recorded;
     }
 
     /**

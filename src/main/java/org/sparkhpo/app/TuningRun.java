@@ -217,8 +217,11 @@ public final class TuningRun {
         PreparedData broadcastPart = data.withoutTest();
         try (SparkTrialEvaluator spark = new SparkTrialEvaluator(context, broadcastPart, runner,
                 settings.search().strategy().configName(), checkpoints, settings.spark().packSize())) {
-            spark.checkTunableThreads(settings.search().space().parameters().stream()
-                    .anyMatch(parameter -> parameter.tunable() == Tunable.THREADS));
+            boolean threadsTuned = settings.search().space().parameters().stream()
+                    .anyMatch(parameter -> parameter.tunable() == Tunable.THREADS);
+            spark.checkTunableThreads(threadsTuned);
+            // A cost-aware search compares train_seconds and core_seconds across trials: all on their own threads.
+            spark.lendIdleCores(settings.spark().lendIdleCores() && !threadsTuned && !settings.cost().isCostAware());
             ReplayingEvaluator evaluator = run.replaying(spark);
             TrialEvaluator annotated = settings.cost().isCostAware() ? new AnnotatingEvaluator(evaluator, costs)
                     : evaluator;

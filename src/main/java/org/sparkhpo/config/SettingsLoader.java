@@ -138,7 +138,7 @@ public final class SettingsLoader {
                 keys.nonEmptyString("hpo.output.dir"),
                 new SparkSettings(keys.string("hpo.spark.master"), keys.nonEmptyString("hpo.spark.app-name"),
                         keys.oneOf("hpo.spark.log-level", List.of("ERROR", "WARN", "INFO", "DEBUG")),
-                        packSize(keys)),
+                        packSize(keys), keys.oneOf("hpo.spark.idle-cores", List.of("lend", "leave")).equals("lend")),
                 bandit, medianStopping, objective,
                 keys.bool("hpo.output.report"), cost, dataDriven);
     }

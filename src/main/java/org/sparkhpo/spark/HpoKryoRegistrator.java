@@ -31,6 +31,7 @@ public final class HpoKryoRegistrator implements KryoRegistrator {
         kryo.register(Standardizer.class, new FeatureSerializers.Standardization());
         kryo.register(PreparedData.class, new FeatureSerializers.Prepared());
         kryo.register(Trial.class, new JavaSerializer());
+        kryo.register(SparkTrialEvaluator.PackTask.class, new JavaSerializer());
         kryo.register(TrialResult.class, new JavaSerializer());
         kryo.register(TrialState.class);
         kryo.register(Configuration.class, new JavaSerializer());

@@ -46,7 +46,9 @@ import scala.runtime.BoxedUnit;
  * ({@code SparkContext.submitJob} with a result handler that queues it for the calling thread), so the
  * journal records it at once rather than when the slowest pack of the round ends; a pack's results arrive
  * together, one per trial. The jobs carry a description that names the round, so they read well in the
- * Spark UI.
+ * Spark UI. A round with fewer packs than task slots may lend the idle cores to its packs
+ * ({@link #lendIdleCores}): each pack then trains on more threads ({@code train.WorkerTeam}), so the last
+ * rungs of Hyperband or a model-based search's small rounds do not leave cores idle.
  *
  * <p>Lifecycle: driver-only, one per run; owns the shared data and releases it in {@link #close()}.
  * A trial's own failure is a FAILED result from {@link TrialRunner}, so tasks do not throw for it and Spark
@@ -62,6 +64,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
     private final String checkpointDirectory;
     private final int packSize;
     private final TaskSlots slots;
+    private boolean lendIdleCores;
 
     /**
      * @param context the Spark context
@@ -122,6 +125,17 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
         }
     }
 
+    /**
+     * Lends a round's idle cores to its packs ({@code hpo.spark.idle-cores = lend}): when the round has fewer
+     * packs than task slots, each pack trains on {@link TaskSlots#lentThreads} threads instead of its trials'
+     * own. Off by default; never for a round whose trials differ in threads (a tuned {@code threads}).
+     *
+     * @param lend whether to lend them
+     */
+    public void lendIdleCores(boolean lend) {
+        this.lendIdleCores = lend;
+    }
+
     @Override
     public void evaluate(int round, List<Trial> trials, Consumer<TrialResult> onResult) {
         if (trials.isEmpty()) {
@@ -137,17 +151,23 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
             int packCount = 0;
             Map<Integer, List<Trial>> groups = byThreads(trials);
             groups.keySet().forEach(slots::check);
+            int trainedOn = 0;
             for (Map.Entry<Integer, List<Trial>> group : groups.entrySet()) {
                 int threads = group.getKey();
+                int cores = context.defaultParallelism();
                 List<List<Trial>> packs = TrialPacks.group(group.getValue(), runner, packSize,
-                        TaskSlots.slots(threads, context.defaultParallelism()));
-                JavaRDD<List<Trial>> rdd = slots.hold(context.parallelize(packs, packs.size()), threads);
+                        TaskSlots.slots(threads, cores));
+                int lent = lendIdleCores && groups.size() == 1 ? slots.lentThreads(threads, packs.size(), cores)
+                        : threads;
+                List<PackTask> tasks = packs.stream().map(pack -> new PackTask(pack, lent)).toList();
+                JavaRDD<PackTask> rdd = slots.holdLent(context.parallelize(tasks, tasks.size()), threads, lent);
                 jobs.add(context.sc().submitJob(rdd.rdd(), new RunPartition(runner, data, checkpointDirectory),
                         allPartitions(packs.size()), new Handler(finished), new Done()));
                 packCount += packs.size();
+                trainedOn = Math.max(trainedOn, lent);
             }
             double busy = deliver(trials.size(), finished, jobs, onResult);
-            logRound(round, trials.size(), packCount, (System.nanoTime() - start) / 1e9, busy);
+            logRound(round, trials.size(), packCount, trainedOn, (System.nanoTime() - start) / 1e9, busy);
         } finally {
             context.clearJobGroup();
         }
@@ -169,11 +189,11 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
      * Logs the round's wall time against its trials' training time spread over the task slots; the
      * difference bounds the round's scheduling overhead from above (it also holds uneven packing).
      */
-    private void logRound(int round, int trials, int packs, double wallSeconds, double trialSeconds) {
+    private void logRound(int round, int trials, int packs, int threads, double wallSeconds, double trialSeconds) {
         int slots = Math.max(1, Math.min(packs, context.defaultParallelism()));
         LOG.info(String.format(Locale.ROOT, "round %d: %d trials in %d packs in %.2fs wall, %.2fs of training on"
-                + " %d slots (overhead at most %.2fs)", round, trials, packs, wallSeconds, trialSeconds, slots,
-                Math.max(0.0, wallSeconds - trialSeconds / slots)));
+                + " %d slots%s (overhead at most %.2fs)", round, trials, packs, wallSeconds, trialSeconds, slots,
+                threads > 1 ? " of " + threads + " threads" : "", Math.max(0.0, wallSeconds - trialSeconds / slots)));
     }
 
     /**
@@ -228,8 +248,17 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
         data.close();
     }
 
+    /**
+     * A task's work: one pack of trials and the threads it trains on.
+     *
+     * @param trials the pack's trials
+     * @param threads the threads (the trials' own, or more when the round lends idle cores)
+     */
+    record PackTask(List<Trial> trials, int threads) implements Serializable {
+    }
+
     /** The task body: trains the partition's single pack over the shared data. */
-    private static final class RunPartition extends AbstractFunction1<Iterator<List<Trial>>, List<TrialResult>>
+    private static final class RunPartition extends AbstractFunction1<Iterator<PackTask>, List<TrialResult>>
             implements Serializable {
         private static final long serialVersionUID = 1L;
         private final Objective runner;
@@ -243,14 +272,14 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
         }
 
         @Override
-        public List<TrialResult> apply(Iterator<List<Trial>> packs) {
-            List<Trial> pack = packs.next();
+        public List<TrialResult> apply(Iterator<PackTask> packs) {
+            PackTask pack = packs.next();
             if (packs.hasNext()) {
                 throw new IllegalStateException("a partition must hold exactly one pack");
             }
             CheckpointStore store = checkpointDirectory == null ? null
                     : new HadoopCheckpointStore(checkpointDirectory, ExecutorHadoopConfiguration.create());
-            return new ArrayList<>(runner.runPack(pack, data.value(), store));
+            return new ArrayList<>(runner.runPack(pack.trials(), data.value(), store, pack.threads()));
         }
     }
 

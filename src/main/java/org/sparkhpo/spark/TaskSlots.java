@@ -38,7 +38,12 @@ final class TaskSlots {
     private final int executorCores;
     private final Map<Integer, ResourceProfile> profiles = new HashMap<>();
 
-    private TaskSlots(String master, int taskCpus, int executorCores) {
+    /**
+     * @param master the master URL
+     * @param taskCpus {@code spark.task.cpus}
+     * @param executorCores {@code spark.executor.cores}, or 0 when unknown
+     */
+    TaskSlots(String master, int taskCpus, int executorCores) {
         this.master = master;
         this.taskCpus = taskCpus;
         this.executorCores = executorCores;
@@ -93,6 +98,40 @@ final class TaskSlots {
         ResourceProfile profile = profiles.computeIfAbsent(threads,
                 t -> new ResourceProfileBuilder().require(new TaskResourceRequests().cpus(t)).build());
         return rdd.withResources(profile);
+    }
+
+    /**
+     * The threads each pack of a round trains on when idle cores are lent: T times floor(slots / packs) when the
+     * round has fewer packs than T-thread task slots, else T. In local mode the tasks still hold T slots each
+     * (there is no other job to take the idle ones: the driver runs one round at a time); on a cluster the
+     * lent threads are held through a task profile ({@link #hold}), so only when {@code spark.executor.cores}
+     * is known, and at most that many, since a task must fit one executor.
+     *
+     * @param threads T, the threads the round's trials are configured with
+     * @param packs the round's packs
+     * @param cores the cores of the application ({@code defaultParallelism})
+     * @return the threads per pack, >= T
+     */
+    int lentThreads(int threads, int packs, int cores) {
+        int spare = slots(threads, cores) / Math.max(1, packs);
+        if (spare <= 1) {
+            return threads;
+        }
+        if (isLocal(master)) {
+            return threads * spare;
+        }
+        return executorCores > 0 ? Math.max(threads, Math.min(threads * spare, executorCores)) : threads;
+    }
+
+    /**
+     * @param rdd the RDD of a round's packs whose trials are configured with {@code threads} threads and train on
+     *     {@code lent} (>= threads) after {@link #lentThreads}
+     * @param threads T
+     * @param lent the threads they train on
+     * @return {@code rdd}, holding T slots per task in local mode and {@code lent} on a cluster
+     */
+    <T> JavaRDD<T> holdLent(JavaRDD<T> rdd, int threads, int lent) {
+        return hold(rdd, isLocal(master) ? threads : lent);
     }
 
     /**

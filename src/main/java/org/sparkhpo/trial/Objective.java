@@ -70,4 +70,19 @@ public interface Objective extends Serializable {
         }
         return results;
     }
+
+    /**
+     * {@link #runPack(List, PreparedData, CheckpointStore)} on more threads than the trials are configured with:
+     * the cores a round with fewer packs than task slots lends each pack (SparkTrialEvaluator). The default,
+     * for objectives that do not train, ignores them.
+     *
+     * @param trials the trials
+     * @param data the prepared (broadcast) data
+     * @param store where checkpoints live, or null when no trial needs one
+     * @param threads the threads to train on, or at most the trials' own {@link #threads} to keep those
+     * @return one result per trial, in the order of {@code trials}
+     */
+    default List<TrialResult> runPack(List<Trial> trials, PreparedData data, CheckpointStore store, int threads) {
+        return runPack(trials, data, store);
+    }
 }

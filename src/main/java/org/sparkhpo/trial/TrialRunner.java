@@ -130,12 +130,28 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
      */
     @Override
     public List<TrialResult> runPack(List<Trial> trials, PreparedData data, CheckpointStore store) {
+        return runPack(trials, data, store, 0);
+    }
+
+    /**
+     * {@link #runPack(List, PreparedData, CheckpointStore)} on {@code threads} threads when that exceeds the
+     * trials' own: the cores lent by a round with fewer packs than task slots. The results record the threads
+     * the trials trained on ({@code threads}, so {@code core_seconds} counts the lent cores).
+     *
+     * @param trials trials of equal pack key
+     * @param data the prepared data
+     * @param store where checkpoints are read and written; may be null for trials that need none
+     * @param threads the threads to train on; at most the trials' own threads keeps those
+     * @return one result per trial, in the order of {@code trials}
+     */
+    @Override
+    public List<TrialResult> runPack(List<Trial> trials, PreparedData data, CheckpointStore store, int threads) {
         if (data.foldCount() == 1) {
-            return runOnSplit(trials, data, store);
+            return runOnSplit(trials, data, store, threads);
         }
         List<List<TrialResult>> byFold = new ArrayList<>(data.foldCount());
         for (PreparedData fold : data.folds()) {
-            byFold.add(runOnSplit(trials, fold, store));
+            byFold.add(runOnSplit(trials, fold, store, threads));
         }
         List<TrialResult> results = new ArrayList<>(trials.size());
         for (int i = 0; i < trials.size(); i++) {
@@ -147,14 +163,15 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
     }
 
     /** Trains the trials on one training / validation split (the only one, or one fold's). */
-    private List<TrialResult> runOnSplit(List<Trial> trials, PreparedData data, CheckpointStore store) {
+    private List<TrialResult> runOnSplit(List<Trial> trials, PreparedData data, CheckpointStore store,
+                                         int threads) {
         TrialResult[] results = new TrialResult[trials.size()];
         Map<Integer, List<Integer>> byStartEpoch = new TreeMap<>();
         List<PackMember> members = new ArrayList<>(trials.size());
         for (int i = 0; i < trials.size(); i++) {
             Trial trial = trials.get(i);
             try {
-                members.add(member(trial, data, store));
+                members.add(member(trial, data, store, threads));
                 byStartEpoch.computeIfAbsent(members.get(i).start().epochsDone(), e -> new ArrayList<>()).add(i);
             } catch (RuntimeException | OutOfMemoryError e) {
                 members.add(null);
@@ -168,8 +185,10 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
         return Arrays.asList(results);
     }
 
-    private PackMember member(Trial trial, PreparedData data, CheckpointStore store) {
-        HyperParameters hyperParameters = fixed.with(trial.configuration());
+    private PackMember member(Trial trial, PreparedData data, CheckpointStore store, int threads) {
+        HyperParameters configured = fixed.with(trial.configuration());
+        HyperParameters hyperParameters = threads > configured.threads() ? configured.withThreads(threads)
+                : configured;
         TrainingState start = startState(trial, store, trainer(trial, data).numParameters(data.train()));
         int target = trial.plan().isRung() ? trial.plan().budgetEpochs() : hyperParameters.epochs();
         return new PackMember(hyperParameters, start, target);

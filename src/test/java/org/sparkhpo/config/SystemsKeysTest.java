@@ -22,6 +22,13 @@ class SystemsKeysTest {
     }
 
     @Test
+    void idleCoresAreLentByDefaultAndCanBeLeft() {
+        assertEquals(true, SettingsLoader.load(null, List.of()).spark().lendIdleCores());
+        assertEquals(false, SettingsLoader.load(null, List.of("hpo.spark.idle-cores=leave")).spark().lendIdleCores());
+        assertRejected(List.of("hpo.spark.idle-cores=borrow"), "hpo.spark.idle-cores", "borrow", "lend", "leave");
+    }
+
+    @Test
     void tunablePrecisionNeedsDoubleStorage() {
         assertRejected(List.of("hpo.search.space=[{name=precision, values=[float, double]}]"),
                 "hpo.search.space", "'precision'", "hpo.data.precision", "'float'");

@@ -103,6 +103,39 @@ class SparkTrialEvaluatorTest {
         assertEquals(TrialState.FAILED, actual.get(4).state(), "the invalid trial fails alone");
     }
 
+    /**
+     * A round of one trial on local[2] lends it the idle slot's core: it trains on two threads (recorded in its
+     * {@code threads} metric) to the result of one thread up to the order of the gradient's sums; a round of two
+     * trials has a pack per slot and lends nothing; with lending off, one thread.
+     */
+    @Test
+    void aRoundWithFewerPacksThanSlotsLendsItsIdleCores(JavaSparkContext context) {
+        List<Trial> one = List.of(trials().get(2));
+        List<Trial> two = trials().subList(1, 3);
+        TrialResult expected = evaluate(new LocalTrialEvaluator(RUNNER, DATA), one).get(0);
+        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, DATA, RUNNER, "grid")) {
+            assertEquals(1.0, evaluate(evaluator, one).get(0).metric("threads"), "lending is off by default");
+            evaluator.lendIdleCores(true);
+            TrialResult lent = evaluate(evaluator, one).get(0);
+            assertEquals(2.0, lent.metric("threads"));
+            assertEquals(TrialState.COMPLETE, lent.state());
+            assertEquals(expected.metric("val_accuracy"), lent.metric("val_accuracy"), 1e-9);
+            assertEquals(expected.metric("train_loss"), lent.metric("train_loss"), 1e-9);
+            assertNotEquals(expected.metric("train_loss"), lent.metric("train_loss"),
+                    "two threads sum the gradient in another order: it did train on two");
+            for (TrialResult result : evaluate(evaluator, two)) {
+                assertEquals(1.0, result.metric("threads"), "trial " + result.id());
+            }
+        }
+    }
+
+    private static List<TrialResult> evaluate(org.sparkhpo.trial.TrialEvaluator evaluator, List<Trial> trials) {
+        List<TrialResult> results = new ArrayList<>();
+        evaluator.evaluate(0, trials, results::add);
+        results.sort(Comparator.comparingInt(TrialResult::id));
+        return results;
+    }
+
     @Test
     void aTrialThatThrowsIsAFailedResultAndTheRoundGoesOn(JavaSparkContext context) {
         List<TrialResult> results;
