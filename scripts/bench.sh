@@ -106,8 +106,6 @@ if [ "$skip_scaling" = false ]; then
   PIN="taskset -c 0" run_job rounds-1p8 "local[1]" "${rounds[@]}" --set hpo.spark.pack-size=8 >/dev/null
   PIN="taskset -c 0" run_job rounds-1p "local[1]" "${rounds[@]}" >/dev/null
   rounds_2=$(search_of rounds-2); rounds_1p8=$(search_of rounds-1p8); rounds_1p=$(search_of rounds-1p)
-  rounds_ratio_same=$(python3 -c "print(f'{$rounds_1p8/$rounds_2:.2f}')")
-  rounds_ratio_auto=$(python3 -c "print(f'{$rounds_1p/$rounds_2:.2f}')")
   round_times() { grep -o 'round [0-9]*: [0-9]* trials in [0-9]* packs in [0-9.]*s' "$out/$1.log" | awk '{print $9}' | paste -sd, | sed 's/,/, /g'; }
   rows_table=""; trials_table=""
   if [ "$skip_tables" = false ]; then
@@ -146,8 +144,8 @@ $(python3 -c "print(f'{($trials_2/$search_2t)/($trials_1/$search_1p):.2f}')")x.
 Rounds that fill both cores (random search over the grid's ranges, 48 trials in rounds of 16, 20 epochs): the search
 took ${rounds_2} s on local[2] (two packs of 8 at once; rounds $(round_times rounds-2)), ${rounds_1p8} s on local[1] pinned
 to one CPU with the same packs one after the other (pack-size 8; rounds $(round_times rounds-1p8)): trials per second
-2 cores / 1 core ${rounds_ratio_same}x; ${rounds_1p} s on local[1] pinned with pack-size auto (one pack of 16; rounds
-$(round_times rounds-1p)): ${rounds_ratio_auto}x.
+2 cores / 1 core $(python3 -c "print(f'{$rounds_1p8/$rounds_2:.2f}')")x; ${rounds_1p} s on local[1] pinned with pack-size auto (one pack of 16; rounds
+$(round_times rounds-1p)): $(python3 -c "print(f'{$rounds_1p/$rounds_2:.2f}')")x.
 TXT
 )
 fi
@@ -165,6 +163,8 @@ cores_ratio="-"; cores_ratio_pinned="-"; rounds_ratio_same="-"; rounds_ratio_aut
 if [ "$skip_scaling" = false ]; then
   cores_ratio=$(python3 -c "print(f'{($trials_2/$search_2)/($trials_1/$search_1):.2f}')")
   cores_ratio_pinned=$(python3 -c "print(f'{($trials_2/$search_2)/($trials_1/$search_1p):.2f}')")
+  rounds_ratio_same=$(python3 -c "print(f'{$rounds_1p8/$rounds_2:.2f}')")
+  rounds_ratio_auto=$(python3 -c "print(f'{$rounds_1p/$rounds_2:.2f}')")
 fi
 ratio() { python3 -c "a,b='$1','$2'; print('-' if '-' in (a,b) else f'{float(a)/float(b):.1f}x')"; }
 table=$(cat <<TXT
