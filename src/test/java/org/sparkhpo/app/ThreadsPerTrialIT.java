@@ -30,9 +30,14 @@ import org.sparkhpo.space.Configuration;
 import org.sparkhpo.spark.SparkSessions;
 import org.sparkhpo.spark.SparkTrialEvaluator;
 import org.sparkhpo.train.GeneratedData;
+import org.sparkhpo.train.HyperParameters;
+import org.sparkhpo.train.LossType;
+import org.sparkhpo.train.Metric;
+import org.sparkhpo.train.StoppingRules;
 import org.sparkhpo.trial.Objective;
 import org.sparkhpo.trial.Trial;
 import org.sparkhpo.trial.TrialResult;
+import org.sparkhpo.trial.TrialRunner;
 import org.sparkhpo.trial.TrialState;
 
 /**
@@ -43,7 +48,8 @@ import org.sparkhpo.trial.TrialState;
  * time (the control that shows the overlap check can fail). Each trial notes, on the executor, when it began and
  * ended ({@link Timed}; the build's class directories are on the executors' classpath through
  * {@code spark.executor.extraClassPath}, as the executors run on this machine); the driver's
- * own task end times lag behind the moment Spark frees a task's cores by the result's handling.
+ * own task end times lag behind the moment Spark frees a task's cores by the result's handling. And a round of one
+ * trial with idle cores lent trains on both cores through a 2-cpu task profile.
  */
 class ThreadsPerTrialIT {
     private static final long TRIAL_MILLIS = 1500;
@@ -111,8 +117,11 @@ class ThreadsPerTrialIT {
         return a.metric("begin") < b.metric("end") && b.metric("begin") < a.metric("end");
     }
 
-    @Test
-    void aTwoThreadTrialHoldsBothCoresOfItsExecutor() throws Exception {
+    /**
+     * The session on the cluster, made by the first test that needs it: one executor of 2 cores, with
+     * {@code spark.executor.cores} set so that idle cores may be lent through a task profile.
+     */
+    private static SparkSession session() throws Exception {
         SparkSession session = SparkSession.builder()
                 .config(SparkSessions.configure(new org.apache.spark.SparkConf(),
                         new SparkSettings(cluster.masterUrl(), "threads-it", "WARN", 1)))
@@ -121,13 +130,50 @@ class ThreadsPerTrialIT {
                         + Path.of("target/test-classes").toAbsolutePath())
                 .config("spark.executor.extraJavaOptions", String.join(" ", JavaProcess.sparkJvmOptions()))
                 .config("spark.executor.memory", "1g")
+                .config("spark.executor.cores", "2")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.ui.enabled", "false")
                 .getOrCreate();
-        Profiles profiles = new Profiles();
-        session.sparkContext().addSparkListener(profiles);
         JavaProcess.await("one executor (logs in " + cluster.directory() + ")", Duration.ofSeconds(90),
                 () -> session.sparkContext().statusTracker().getExecutorInfos().length == 2);
+        return session;
+    }
+
+    /**
+     * A round of one trial on the 2-core executor, with idle cores lent: the trial trains (for real) on 2 threads,
+     * and its stage holds both cores through a task profile of 2 cpus.
+     */
+    @Test
+    void aRoundOfOneTrialIsLentTheIdleCoreThroughATaskProfile() throws Exception {
+        SparkSession session = session();
+        Profiles profiles = new Profiles();
+        session.sparkContext().addSparkListener(profiles);
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(session.sparkContext());
+        TrialRunner runner = new TrialRunner(LossType.SOFTMAX, Metric.ACCURACY, new StoppingRules(0, 1e-4, 1000),
+                new HyperParameters(0.05, 0.9, false, 32, 3, 1e-4, 0, "constant", 0.5, 5), 19L);
+        PreparedData data = GeneratedData.preparedClusters(400, 100, 6, 3, 7);
+        List<TrialResult> results = new ArrayList<>();
+        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, data, runner, "grid")) {
+            evaluator.lendIdleCores(true);
+            evaluator.evaluate(0, List.of(new Trial(0, 0, Configuration.empty(), TrialSeeds.of(3, 0), "grid")),
+                    results::add);
+        } finally {
+            session.sparkContext().removeSparkListener(profiles);
+        }
+        assertEquals(1, results.size());
+        assertEquals(TrialState.COMPLETE, results.get(0).state(), String.valueOf(results.get(0).error()));
+        assertEquals(2.0, results.get(0).metric("threads"));
+        assertTrue(results.get(0).metric("val_accuracy") > 0.9, results.get(0).metrics().toString());
+        assertEquals(List.of(2.0), profiles.profileOfStage.values().stream().map(
+                id -> profiles.cpusOfProfile.getOrDefault(id, 1.0)).toList(),
+                "task cpus of the round's stage: " + profiles.profileOfStage + " " + profiles.cpusOfProfile);
+    }
+
+    @Test
+    void aTwoThreadTrialHoldsBothCoresOfItsExecutor() throws Exception {
+        SparkSession session = session();
+        Profiles profiles = new Profiles();
+        session.sparkContext().addSparkListener(profiles);
         JavaSparkContext context = JavaSparkContext.fromSparkContext(session.sparkContext());
         List<Trial> trials = new ArrayList<>();
         int[] threads = {1, 2, 1, 2};
@@ -139,6 +185,8 @@ class ThreadsPerTrialIT {
         List<TrialResult> results = new ArrayList<>();
         try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, data, new Timed(), "grid", null, 1)) {
             evaluator.evaluate(0, trials, results::add);
+        } finally {
+            session.sparkContext().removeSparkListener(profiles);
         }
 
         assertEquals(4, results.size());
