@@ -33,10 +33,11 @@ public enum StrategyKind implements ConfigNamed {
     RANDOM(StrategyDescriptor.of((in, data, round) -> withMedianRule(in, new RandomStrategy(in.search().space(),
                     in.search().trials(), in.seed()))).rounds(RoundSize.WHOLE_BUDGET_UNLESS_MEDIAN_RULE)),
     SUCCESSIVE_HALVING(StrategyDescriptor.of((in, data, round) -> BanditStrategies.successiveHalving(in))
-            .plannedTrials(BanditStrategies::successiveHalvingTrials).settling()
+            .rounds(RoundSize.WHOLE_RUNG).plannedTrials(BanditStrategies::successiveHalvingTrials).settling()
             .rejecting(StrategyRules::checkBandit)),
     HYPERBAND(StrategyDescriptor.of((in, data, round) -> BanditStrategies.hyperband(in))
-            .plannedTrials(BanditStrategies::hyperbandTrials).settling().rejecting(StrategyRules::checkBandit)),
+            .rounds(RoundSize.WHOLE_RUNG).plannedTrials(BanditStrategies::hyperbandTrials).settling()
+            .rejecting(StrategyRules::checkBandit)),
     NELDER_MEAD(derivativeFree((in, data, round) -> new NelderMeadStrategy(in.search().space(), minimized(in),
             in.search().dfo(), round, DerivativeFreeStart.point(in, data), in.seed()))),
     PATTERN_SEARCH(derivativeFree((in, data, round) -> new PatternSearchStrategy(in.search().space(),

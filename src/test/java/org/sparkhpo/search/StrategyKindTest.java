@@ -109,6 +109,17 @@ class StrategyKindTest {
         assertEquals(5, StrategyKind.CMA_ES.descriptor().roundSize().trialsPerRound(fixed, 3));
     }
 
+    /** A bandit's round is a whole rung: capped by the trial budget, not by the task slots; a set value wins. */
+    @Test
+    void banditRoundsHoldAWholeRung() {
+        for (StrategyKind bandit : List.of(StrategyKind.SUCCESSIVE_HALVING, StrategyKind.HYPERBAND)) {
+            assertEquals(RoundSize.WHOLE_RUNG, bandit.descriptor().roundSize());
+            assertEquals(40, bandit.descriptor().roundSize().trialsPerRound(inputs(bandit, 40), 3));
+            assertEquals(2, bandit.descriptor().roundSize().trialsPerRound(
+                    inputs(bandit, SPACE, 40, 2, false, StrategyKind.RANDOM), 3));
+        }
+    }
+
     @Test
     void kindRulesRejectWhatTheStrategyCannotRun() {
         SearchSpace empty = new SearchSpace(List.of());
