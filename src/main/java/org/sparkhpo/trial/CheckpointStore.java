@@ -10,7 +10,8 @@ package org.sparkhpo.trial;
  */
 public interface CheckpointStore {
     /**
-     * Writes the checkpoint atomically: a reader finds the whole checkpoint or none, never a partial one.
+     * Writes the checkpoint atomically: a reader finds the whole checkpoint or none, never a partial one. Called
+     * from several threads at once for the checkpoints of one pack ({@link CheckpointWrites}).
      *
      * @param checkpoint the checkpoint, stored under its trial id (replacing an earlier one)
      */

@@ -215,15 +215,22 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
             }
             return;
         }
-        for (int p = 0; p < indices.size(); p++) {
-            int i = indices.get(p);
-            results[i] = result(trials.get(i), members.get(i), runs.get(p), pack.size(), data, store);
+        try (CheckpointWrites writes = new CheckpointWrites()) {
+            for (int p = 0; p < indices.size(); p++) {
+                int i = indices.get(p);
+                results[i] = result(trials.get(i), members.get(i), runs.get(p), pack.size(), data, store, writes, i);
+            }
+            writes.awaitAll().forEach((i, failure) -> results[i] = TrialResult.failed(trials.get(i),
+                    failure.getClass().getSimpleName() + ": " + failure.getMessage(), results[i].metrics()));
         }
     }
 
-    /** The result of one trained trial: metrics, checkpoint when its rung needs one, inference cost. */
+    /**
+     * The result of one trained trial: metrics, inference cost, and the checkpoint its rung needs (started on
+     * {@code writes}; a failed write fails the trial once it has ended).
+     */
     private TrialResult result(Trial trial, PackMember member, ResumedTraining run, int packSize,
-                               PreparedData data, CheckpointStore store) {
+                               PreparedData data, CheckpointStore store, CheckpointWrites writes, int key) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         TrialPlan plan = trial.plan();
         try {
@@ -236,7 +243,7 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
                 return TrialResult.failed(trial, run.outcome().failure(), metrics, curve);
             }
             if (plan.isRung() && member.targetEpochs() < member.hyperParameters().epochs()) {
-                requireStore(store, trial).write(new Checkpoint(trial.id(), trial.seed(), run.state()));
+                writes.submit(key, requireStore(store, trial), new Checkpoint(trial.id(), trial.seed(), run.state()));
             }
             SgdTrainer trainer = trainer(trial, data);
             addInferenceCost(trainer.evaluator(data.validation()), data.validation().rows(), run.outcome().theta(),

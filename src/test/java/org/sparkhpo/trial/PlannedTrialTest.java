@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.sparkhpo.common.TrialSeeds;
 import org.sparkhpo.data.PreparedData;
@@ -24,9 +27,9 @@ class PlannedTrialTest {
             5L);
     private static final Configuration CONFIGURATION = Configuration.empty().with("learning-rate", 0.02);
 
-    /** Keeps checkpoints as bytes, so every read decodes what was written. */
-    private static final class MemoryStore implements CheckpointStore {
-        private final Map<Integer, byte[]> files = new HashMap<>();
+    /** Keeps checkpoints as bytes, so every read decodes what was written; written from several threads. */
+    private static class MemoryStore implements CheckpointStore {
+        final Map<Integer, byte[]> files = new ConcurrentHashMap<>();
 
         @Override
         public void write(Checkpoint checkpoint) {
@@ -64,6 +67,42 @@ class PlannedTrialTest {
         assertEquals(whole.curve().subList(0, 6), second.curve());
         assertTrue(store.files.containsKey(0));
         assertFalse(store.files.containsKey(1), "the last rung (budget = epochs) writes no checkpoint");
+    }
+
+    /**
+     * A pack's checkpoints are written on several threads at once ({@link CheckpointWrites}); the pack's results
+     * come back only once every write has ended, and a write that fails fails its own trial alone.
+     */
+    @Test
+    void aPacksCheckpointsAreAllWrittenBeforeItsResultsAndAFailedWriteFailsItsTrial() {
+        Set<String> writers = ConcurrentHashMap.newKeySet();
+        MemoryStore store = new MemoryStore() {
+            @Override
+            public void write(Checkpoint checkpoint) {
+                writers.add(Thread.currentThread().getName());
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (checkpoint.trialId() == 1) {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("disk full"));
+                }
+                super.write(checkpoint);
+            }
+        };
+        List<Trial> rung = new ArrayList<>();
+        for (int id = 0; id < 4; id++) {
+            rung.add(new Trial(id, 0, Configuration.empty().with("learning-rate", 0.01 * (id + 1)),
+                    TrialSeeds.of(1, id), "rung-0", TrialPlan.rung(0, 2, -1)));
+        }
+        List<TrialResult> results = RUNNER.runPack(rung, DATA, store);
+        assertEquals(List.of(TrialState.COMPLETE, TrialState.FAILED, TrialState.COMPLETE, TrialState.COMPLETE),
+                results.stream().map(TrialResult::state).toList());
+        assertTrue(results.get(1).error().contains("disk full"), results.get(1).error());
+        assertEquals(2.0, results.get(1).metric("epochs"), "the failed trial keeps its metrics");
+        assertEquals(Set.of(0, 2, 3), store.files.keySet(), "every other checkpoint is written on return");
+        assertTrue(writers.size() > 1, "written on several threads at once: " + writers);
     }
 
     @Test
