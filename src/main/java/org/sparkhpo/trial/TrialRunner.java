@@ -216,9 +216,12 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
             return;
         }
         try (CheckpointWrites writes = new CheckpointWrites()) {
+            AfterTraining after = new AfterTraining(trainer(first, data).evaluator(data.validation()),
+                    tieBreakers(first, data, runs), store, writes);
+            warmUpPredictions(after.validation(), data.validation().rows(), runs);
             for (int p = 0; p < indices.size(); p++) {
                 int i = indices.get(p);
-                results[i] = result(trials.get(i), members.get(i), runs.get(p), pack.size(), data, store, writes, i);
+                results[i] = result(trials.get(i), members.get(i), runs.get(p), pack.size(), data, after, p, i);
             }
             writes.awaitAll().forEach((i, failure) -> results[i] = TrialResult.failed(trials.get(i),
                     failure.getClass().getSimpleName() + ": " + failure.getMessage(), results[i].metrics()));
@@ -226,11 +229,53 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
     }
 
     /**
-     * The result of one trained trial: metrics, inference cost, and the checkpoint its rung needs (started on
-     * {@code writes}; a failed write fails the trial once it has ended).
+     * What a pack's results share once it has trained.
+     *
+     * @param validation the validation part's evaluator (its predictions time each trial's inference)
+     * @param tieBreakers each member's validation log-loss (NaN when failed), or null when the objective has none
+     * @param store where checkpoints go, or null
+     * @param writes the pack's checkpoint writes in flight
+     */
+    private record AfterTraining(ModelEvaluator validation, double[] tieBreakers, CheckpointStore store,
+                                 CheckpointWrites writes) {
+    }
+
+    /**
+     * The validation log-loss of every member that trained, all scored at once (one product per validation block
+     * for the pack, {@link ModelEvaluator#evaluateAll}): the tie-breaker of an accuracy objective with logistic or
+     * softmax loss.
+     *
+     * @return one value per run (NaN for a failed one), or null when the objective has no tie-breaker
+     */
+    private double[] tieBreakers(Trial first, PreparedData data, List<ResumedTraining> runs) {
+        if (metric != Metric.ACCURACY || (lossType != LossType.LOGISTIC && lossType != LossType.SOFTMAX)) {
+            return null;
+        }
+        List<Integer> fine = new ArrayList<>();
+        for (int p = 0; p < runs.size(); p++) {
+            if (!runs.get(p).outcome().failed()) {
+                fine.add(p);
+            }
+        }
+        double[] losses = trainer(first, data).evaluator(data.validation()).evaluateAll(
+                fine.stream().map(p -> runs.get(p).outcome().theta()).toList(), Metric.LOG_LOSS);
+        double[] out = new double[runs.size()];
+        Arrays.fill(out, Double.NaN);
+        for (int f = 0; f < fine.size(); f++) {
+            out[fine.get(f)] = losses[f];
+        }
+        return out;
+    }
+
+    /**
+     * The result of one trained trial: metrics, inference cost, tie-breaker, and the checkpoint its rung needs
+     * (started on the pack's writes; a failed write fails the trial once it has ended).
+     *
+     * @param position the trial's place in its pack (in {@code after}'s tie-breakers)
+     * @param key the trial's place in the task's results (its checkpoint write's key)
      */
     private TrialResult result(Trial trial, PackMember member, ResumedTraining run, int packSize,
-                               PreparedData data, CheckpointStore store, CheckpointWrites writes, int key) {
+                               PreparedData data, AfterTraining after, int position, int key) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         TrialPlan plan = trial.plan();
         try {
@@ -243,12 +288,14 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
                 return TrialResult.failed(trial, run.outcome().failure(), metrics, curve);
             }
             if (plan.isRung() && member.targetEpochs() < member.hyperParameters().epochs()) {
-                writes.submit(key, requireStore(store, trial), new Checkpoint(trial.id(), trial.seed(), run.state()));
+                after.writes().submit(key, requireStore(after.store(), trial),
+                        new Checkpoint(trial.id(), trial.seed(), run.state()));
             }
-            SgdTrainer trainer = trainer(trial, data);
-            addInferenceCost(trainer.evaluator(data.validation()), data.validation().rows(), run.outcome().theta(),
+            addInferenceCost(after.validation(), data.validation().rows(), run.outcome().theta(),
                     data.numFeatures(), metrics);
-            putTieBreaker(trainer, data, run.outcome().theta(), metrics);
+            if (after.tieBreakers() != null) {
+                metrics.put(BestTrial.TIE_BREAKER, after.tieBreakers()[position]);
+            }
             return new TrialResult(trial.id(), trial.round(), trial.phase(),
                     run.medianStopped() ? TrialState.PRUNED : TrialState.COMPLETE, trial.configuration(), metrics,
                     trial.seed(), null, curve);
@@ -311,13 +358,17 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
      * and the loss gives probabilities (logistic, softmax), so trials that tie on a small validation set's
      * accuracy are ranked by how confident their correct answers are.
      */
-    private void putTieBreaker(SgdTrainer trainer, PreparedData data, double[] theta, Map<String, Double> metrics) {
-        if (metric == Metric.ACCURACY && (lossType == LossType.LOGISTIC || lossType == LossType.SOFTMAX)) {
-            metrics.put(BestTrial.TIE_BREAKER, trainer.evaluator(data.validation()).evaluate(theta, Metric.LOG_LOSS));
-        }
+    /**
+     * One untimed pass of predictions over the validation part with the pack's first trained model, so that the
+     * timed passes of {@link #addInferenceCost} run warm (compiled code, data in cache), as a deployed model's
+     * steady state would; each timed pass then warms the next.
+     */
+    private static void warmUpPredictions(ModelEvaluator evaluator, int rows, List<ResumedTraining> runs) {
+        runs.stream().filter(run -> !run.outcome().failed()).findFirst()
+                .ifPresent(run -> evaluator.predict(run.outcome().theta(), new double[rows]));
     }
 
-    /** Adds non-zero weights and the measured prediction time per 1,000 rows. */
+    /** Adds non-zero weights and the measured prediction time per 1,000 rows (a warm pass over validation). */
     private static void addInferenceCost(ModelEvaluator evaluator, int rows, double[] theta, int numFeatures,
                                          Map<String, Double> metrics) {
         int numWeights = theta.length - theta.length / (numFeatures + 1);
@@ -328,7 +379,6 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
             }
         }
         double[] predictions = new double[rows];
-        evaluator.predict(theta, predictions);
         long start = System.nanoTime();
         evaluator.predict(theta, predictions);
         double millis = (System.nanoTime() - start) / 1e6;

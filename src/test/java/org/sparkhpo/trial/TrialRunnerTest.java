@@ -53,6 +53,26 @@ class TrialRunnerTest {
                 List.of(result.id(), result.round(), result.phase(), result.seed(), result.configuration()));
     }
 
+    /**
+     * A pack's tie-breakers (validation log-loss) are scored for all its members at once; each equals the one the
+     * same trial gets alone, and a diverging member has none.
+     */
+    @Test
+    void aPacksTieBreakersEqualThoseOfItsTrialsAlone() {
+        List<Trial> trials = List.of(trial(0, Configuration.empty().with("learning-rate", 0.1)),
+                trial(1, Configuration.empty().with("learning-rate", 1e6)),
+                trial(2, Configuration.empty().with("learning-rate", 0.01)));
+        List<TrialResult> packed = logisticRunner().runPack(trials, binary(), null);
+        assertEquals(TrialState.FAILED, packed.get(1).state(), "learning rate 1e6 diverges");
+        assertTrue(Double.isNaN(packed.get(1).metric(BestTrial.TIE_BREAKER)));
+        for (int i : new int[] {0, 2}) {
+            TrialResult alone = logisticRunner().run(trials.get(i), binary());
+            assertEquals(alone.metric(BestTrial.TIE_BREAKER), packed.get(i).metric(BestTrial.TIE_BREAKER), 1e-9,
+                    "trial " + i);
+            assertTrue(packed.get(i).metric(BestTrial.TIE_BREAKER) > 0.0);
+        }
+    }
+
     @Test
     void theCurveHoldsOneValidationValuePerEpochWithTheBestAtTheBestEpoch() {
         TrialResult result = logisticRunner().run(trial(3, Configuration.empty().with("learning-rate", 0.1)),
