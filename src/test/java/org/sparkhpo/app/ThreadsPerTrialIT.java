@@ -140,54 +140,62 @@ class ThreadsPerTrialIT {
     }
 
     /**
+     * Evaluates one round on the cluster, with each of its stages' task cpus noted in {@code profiles}.
+     *
+     * @param packSize the evaluator's pack size (1: one trial per task)
+     * @param lend whether the round lends idle cores
+     */
+    private static List<TrialResult> evaluate(Objective runner, PreparedData data, List<Trial> trials, int packSize,
+                                              boolean lend, Profiles profiles) throws Exception {
+        SparkSession session = session();
+        session.sparkContext().addSparkListener(profiles);
+        List<TrialResult> results = new ArrayList<>();
+        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(
+                JavaSparkContext.fromSparkContext(session.sparkContext()), data, runner, "grid", null, packSize)) {
+            evaluator.lendIdleCores(lend);
+            evaluator.evaluate(0, trials, results::add);
+        } finally {
+            session.sparkContext().removeSparkListener(profiles);
+        }
+        return results;
+    }
+
+    /** @return the task cpus of each stage the listener saw */
+    private static List<Double> stageCpus(Profiles profiles) {
+        return profiles.profileOfStage.values().stream().map(id -> profiles.cpusOfProfile.getOrDefault(id, 1.0))
+                .sorted().toList();
+    }
+
+    /**
      * A round of one trial on the 2-core executor, with idle cores lent: the trial trains (for real) on 2 threads,
      * and its stage holds both cores through a task profile of 2 cpus.
      */
     @Test
     void aRoundOfOneTrialIsLentTheIdleCoreThroughATaskProfile() throws Exception {
-        SparkSession session = session();
-        Profiles profiles = new Profiles();
-        session.sparkContext().addSparkListener(profiles);
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(session.sparkContext());
         TrialRunner runner = new TrialRunner(LossType.SOFTMAX, Metric.ACCURACY, new StoppingRules(0, 1e-4, 1000),
                 new HyperParameters(0.05, 0.9, false, 32, 3, 1e-4, 0, "constant", 0.5, 5), 19L);
-        PreparedData data = GeneratedData.preparedClusters(400, 100, 6, 3, 7);
-        List<TrialResult> results = new ArrayList<>();
-        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, data, runner, "grid")) {
-            evaluator.lendIdleCores(true);
-            evaluator.evaluate(0, List.of(new Trial(0, 0, Configuration.empty(), TrialSeeds.of(3, 0), "grid")),
-                    results::add);
-        } finally {
-            session.sparkContext().removeSparkListener(profiles);
-        }
+        Profiles profiles = new Profiles();
+        List<TrialResult> results = evaluate(runner, GeneratedData.preparedClusters(400, 100, 6, 3, 7),
+                List.of(new Trial(0, 0, Configuration.empty(), TrialSeeds.of(3, 0), "grid")), 0, true, profiles);
         assertEquals(1, results.size());
         assertEquals(TrialState.COMPLETE, results.get(0).state(), String.valueOf(results.get(0).error()));
         assertEquals(2.0, results.get(0).metric("threads"));
         assertTrue(results.get(0).metric("val_accuracy") > 0.9, results.get(0).metrics().toString());
-        assertEquals(List.of(2.0), profiles.profileOfStage.values().stream().map(
-                id -> profiles.cpusOfProfile.getOrDefault(id, 1.0)).toList(),
+        assertEquals(List.of(2.0), stageCpus(profiles),
                 "task cpus of the round's stage: " + profiles.profileOfStage + " " + profiles.cpusOfProfile);
     }
 
     @Test
     void aTwoThreadTrialHoldsBothCoresOfItsExecutor() throws Exception {
-        SparkSession session = session();
-        Profiles profiles = new Profiles();
-        session.sparkContext().addSparkListener(profiles);
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(session.sparkContext());
         List<Trial> trials = new ArrayList<>();
         int[] threads = {1, 2, 1, 2};
         for (int id = 0; id < threads.length; id++) {
             trials.add(new Trial(id, 0, Configuration.empty().with("threads", threads[id]), TrialSeeds.of(3, id),
                     "grid"));
         }
-        PreparedData data = GeneratedData.preparedClusters(100, 50, 4, 2, 1);
-        List<TrialResult> results = new ArrayList<>();
-        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, data, new Timed(), "grid", null, 1)) {
-            evaluator.evaluate(0, trials, results::add);
-        } finally {
-            session.sparkContext().removeSparkListener(profiles);
-        }
+        Profiles profiles = new Profiles();
+        List<TrialResult> results = evaluate(new Timed(), GeneratedData.preparedClusters(100, 50, 4, 2, 1), trials, 1,
+                false, profiles);
 
         assertEquals(4, results.size());
         List<TrialResult> two = results.stream().filter(r -> r.metric("threads") == 2.0).toList();
@@ -200,8 +208,6 @@ class ThreadsPerTrialIT {
         }
         assertTrue(overlap(one.get(0), one.get(1)), "the two 1-thread trials share the two cores: "
                 + one.get(0).metrics() + " " + one.get(1).metrics());
-        assertEquals(List.of(1.0, 2.0), profiles.profileOfStage.values().stream().map(
-                id -> profiles.cpusOfProfile.getOrDefault(id, 1.0)).sorted().toList(),
-                "task cpus of the round's two stages: " + profiles.profileOfStage + " " + profiles.cpusOfProfile);
+        assertEquals(List.of(1.0, 2.0), stageCpus(profiles), "task cpus of the round's two stages: " + profiles.profileOfStage + " " + profiles.cpusOfProfile);
     }
 }
