@@ -208,6 +208,7 @@ class ThreadsPerTrialIT {
         }
         assertTrue(overlap(one.get(0), one.get(1)), "the two 1-thread trials share the two cores: "
                 + one.get(0).metrics() + " " + one.get(1).metrics());
-        assertEquals(List.of(1.0, 2.0), stageCpus(profiles), "task cpus of the round's two stages: " + profiles.profileOfStage + " " + profiles.cpusOfProfile);
+        assertEquals(List.of(1.0, 2.0), stageCpus(profiles), "task cpus of the round's two stages: "
+                + profiles.profileOfStage + " " + profiles.cpusOfProfile);
     }
 }

@@ -12,10 +12,10 @@ import org.sparkhpo.trial.TrialResult;
  * Runs successive-halving brackets one after another (Li et al.'s Algorithm 1 runs Hyperband's brackets in
  * sequence too; brackets are not interleaved to fill rounds, so a rung smaller than the task slots would leave
  * slots idle for that round: the evaluator lends their cores to the rung's packs instead). By default a round
- * is a whole rung ({@code RoundSize.WHOLE_RUNG}), so its trials train in packs. Each bracket draws its rung-0 configurations from the sampler when it
- * starts, and fixes their {@code epochs} to max-epochs: the schedule's budget T is then the same in every
- * rung, so a resumed trial continues on the curve an uninterrupted max-epochs run would follow, and the
- * final model (trained from scratch for the best trial's best-epoch count) reproduces it.
+ * is a whole rung ({@code RoundSize.WHOLE_RUNG}), so its trials train in packs. Each bracket draws its rung-0
+ * configurations from the sampler when it starts, and fixes their {@code epochs} to max-epochs: the schedule's
+ * budget T is then the same in every rung, so a resumed trial continues on the curve an uninterrupted max-epochs
+ * run would follow, and the final model (trained from scratch for the best trial's best-epoch count) reproduces it.
  *
  * <p>Lifecycle: driver-only, one per run; a {@link SettlingStrategy}, so the loop journals each trial
  * once its rung has decided whether it was promoted.
