@@ -20,7 +20,7 @@ import org.sparkhpo.data.SparseFeatures;
  * Each is one matrix product for the whole pack, so K models cost one read of the block (Bottou, "Large-scale
  * machine learning with stochastic gradient descent", COMPSTAT 2010, for the mini-batch form; packing many
  * models into one GEMM is the batching of independent problems of the BLAS "batched GEMM" proposals).
- * Biases are the caller's: their gradient is {@link #biasGradient}.
+ * Biases are the caller's: their gradient is the column sums 1^T G of the score gradient ({@code ModelRun}).
  *
  * <p>Lifecycle: built inside a Spark task for one data part; owns its buffers (sized once for the largest
  * block and pack it will see) so no call allocates. Not thread-safe.
@@ -144,25 +144,6 @@ public interface Kernel {
             for (int j = 0; j < k; j++) {
                 scores[r * stride + offset + j] += theta[biasStart + j];
             }
-        }
-    }
-
-    /**
-     * Writes the bias gradient 1^T G: the column sums of the n x k score gradient, at {@code biasStart}.
-     *
-     * @param scoreGradient G, row-major n x k
-     * @param n rows
-     * @param k scores per row
-     * @param gradientOut receives the k sums
-     * @param biasStart where the biases start in the parameter layout (k * d)
-     */
-    static void biasGradient(double[] scoreGradient, int n, int k, double[] gradientOut, int biasStart) {
-        for (int j = 0; j < k; j++) {
-            double sum = 0.0;
-            for (int r = 0; r < n; r++) {
-                sum += scoreGradient[r * k + j];
-            }
-            gradientOut[biasStart + j] = sum;
         }
     }
 }

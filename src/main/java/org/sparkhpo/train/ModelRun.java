@@ -146,8 +146,8 @@ final class ModelRun {
             referenceLoss = Math.max(batchLoss / n, Double.MIN_NORMAL);
         }
         epochLoss += batchLoss;
-        // One pass: scale, write back for the weight gradient's product, and sum the bias gradient 1^T G (row by
-        // row, the order of Kernel.biasGradient's column sums).
+        // One pass: scale, write back for the weight gradient's product, and sum the bias gradient 1^T G (each
+        // column's sum over the rows in order).
         double inverse = 1.0 / n;
         Arrays.fill(biasGradient, 0.0);
         for (int r = 0; r < n; r++) {
