@@ -167,7 +167,7 @@ public final class TuningRun {
                 : RunDirectory.create(settings.outputDir(), settings.runId(), hadoopConf);
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark);
         ResumableRun run = ResumableRun.begin(runDirectory, settings,
-                descriptor().roundSize().trialsPerRound(strategyInputs, context.defaultParallelism()), plan);
+                descriptor().trialsPerRound(strategyInputs, context.defaultParallelism()), plan);
         progress.plannedTrials(descriptor().plannedTrials(strategyInputs) + run.warmStart().size());
         progress.info("run directory: " + runDirectory.path() + (plan.resume() ? " (resumed: "
                 + run.journal().results().size() + " trials journaled)" : ""));

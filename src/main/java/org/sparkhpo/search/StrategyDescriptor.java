@@ -23,10 +23,13 @@ import org.sparkhpo.strategy.Strategy;
  *     {@code InvalidInputException} naming the keys, the values and the rule
  * @param needsTrainingObjective true when the strategy's settings need SGD training (the theory estimates),
  *     which a known-function objective does not have
+ * @param batch the strategy's natural batch: the candidates it decides on together (a CMA-ES generation, a
+ *     complete poll), which rounds of the task slots are raised to, so a batch is one round and its trials
+ *     train in packs; 1 for a strategy whose batch is its round
  */
 public record StrategyDescriptor(Builder builder, ToIntFunction<StrategyInputs> planner, RoundSize roundSize,
                                  boolean settlesResults, boolean searchesUnitCube, SettingsRule rule,
-                                 Predicate<SearchSettings> needsTrainingObjective) {
+                                 Predicate<SearchSettings> needsTrainingObjective, ToIntFunction<StrategyInputs> batch) {
     /** Builds a strategy from the run's settings. */
     @FunctionalInterface
     public interface Builder {
@@ -54,32 +57,32 @@ public record StrategyDescriptor(Builder builder, ToIntFunction<StrategyInputs> 
      */
     public static StrategyDescriptor of(Builder builder) {
         return new StrategyDescriptor(builder, inputs -> inputs.search().trials(), RoundSize.TASK_SLOTS, false,
-                false, inputs -> { }, search -> false);
+                false, inputs -> { }, search -> false, inputs -> 1);
     }
 
     /** @return this descriptor planning {@code planner}'s count, capped by the trial budget */
     public StrategyDescriptor plannedTrials(ToIntFunction<StrategyInputs> planned) {
         ToIntFunction<StrategyInputs> capped = inputs -> Math.min(planned.applyAsInt(inputs), inputs.search().trials());
         return new StrategyDescriptor(builder, capped, roundSize, settlesResults, searchesUnitCube, rule,
-                needsTrainingObjective);
+                needsTrainingObjective, batch);
     }
 
     /** @return this descriptor with rounds of {@code size} */
     public StrategyDescriptor rounds(RoundSize size) {
         return new StrategyDescriptor(builder, planner, size, settlesResults, searchesUnitCube, rule,
-                needsTrainingObjective);
+                needsTrainingObjective, batch);
     }
 
     /** @return this descriptor for a strategy that settles its results */
     public StrategyDescriptor settling() {
         return new StrategyDescriptor(builder, planner, roundSize, true, searchesUnitCube, rule,
-                needsTrainingObjective);
+                needsTrainingObjective, batch);
     }
 
     /** @return this descriptor for a strategy that searches the unit cube (every parameter numeric) */
     public StrategyDescriptor inUnitCube() {
         return new StrategyDescriptor(builder, planner, roundSize, settlesResults, true, rule,
-                needsTrainingObjective);
+                needsTrainingObjective, batch);
     }
 
     /** @return this descriptor rejecting what its rules so far reject and, after them, what {@code check} rejects */
@@ -90,12 +93,32 @@ public record StrategyDescriptor(Builder builder, ToIntFunction<StrategyInputs> 
             check.check(inputs);
         };
         return new StrategyDescriptor(builder, planner, roundSize, settlesResults, searchesUnitCube, both,
-                needsTrainingObjective);
+                needsTrainingObjective, batch);
     }
 
     /** @return this descriptor needing a training objective when {@code needs} holds */
     public StrategyDescriptor needingTraining(Predicate<SearchSettings> needs) {
-        return new StrategyDescriptor(builder, planner, roundSize, settlesResults, searchesUnitCube, rule, needs);
+        return new StrategyDescriptor(builder, planner, roundSize, settlesResults, searchesUnitCube, rule, needs,
+                batch);
+    }
+
+    /**
+     * @return this descriptor for a strategy that decides on {@code size} candidates together: rounds of the task
+     *     slots are raised to that many (an automatic parallelism only; the strategy proposes the same trials)
+     */
+    public StrategyDescriptor batches(ToIntFunction<StrategyInputs> size) {
+        return new StrategyDescriptor(builder, planner, roundSize, settlesResults, searchesUnitCube, rule,
+                needsTrainingObjective, size);
+    }
+
+    /**
+     * @param inputs the run's settings
+     * @param taskSlots the cluster's task slots
+     * @return the trials per round: the configured parallelism when set, else {@link #roundSize}'s rule with the
+     *     task slots raised to the strategy's {@link #batch}
+     */
+    public int trialsPerRound(StrategyInputs inputs, int taskSlots) {
+        return roundSize.trialsPerRound(inputs, Math.max(taskSlots, batch.applyAsInt(inputs)));
     }
 
     /** @return the strategy for a run (see {@link Builder#build}) */

@@ -7,11 +7,13 @@ import org.sparkhpo.multiobjective.CombinationMode;
 import org.sparkhpo.strategy.MedianStoppingStrategy;
 import org.sparkhpo.strategy.MinimizedObjective;
 import org.sparkhpo.strategy.Strategy;
+import org.sparkhpo.strategy.UnitCube;
 import org.sparkhpo.strategy.baseline.FolkloreStrategy;
 import org.sparkhpo.strategy.baseline.ManualStrategy;
 import org.sparkhpo.strategy.baseline.TheoryStrategy;
 import org.sparkhpo.strategy.bayes.BayesStrategy;
 import org.sparkhpo.strategy.bayes.ModelBasedStrategy;
+import org.sparkhpo.strategy.dfo.CmaEsParameters;
 import org.sparkhpo.strategy.dfo.CmaEsStrategy;
 import org.sparkhpo.strategy.dfo.NelderMeadStrategy;
 import org.sparkhpo.strategy.dfo.PatternSearchStrategy;
@@ -41,9 +43,11 @@ public enum StrategyKind implements ConfigNamed {
     NELDER_MEAD(derivativeFree((in, data, round) -> new NelderMeadStrategy(in.search().space(), minimized(in),
             in.search().dfo(), round, DerivativeFreeStart.point(in, data), in.seed()))),
     PATTERN_SEARCH(derivativeFree((in, data, round) -> new PatternSearchStrategy(in.search().space(),
-            minimized(in), in.search().dfo(), DerivativeFreeStart.point(in, data), in.seed()))),
+            minimized(in), in.search().dfo(), DerivativeFreeStart.point(in, data), in.seed()))
+            .batches(in -> 2 * dimension(in))),
     CMA_ES(derivativeFree((in, data, round) -> new CmaEsStrategy(in.search().space(), minimized(in),
-            in.search().dfo(), round, DerivativeFreeStart.point(in, data), in.seed()))),
+            in.search().dfo(), round, DerivativeFreeStart.point(in, data), in.seed()))
+            .batches(StrategyKind::generation)),
     FOLKLORE(StrategyDescriptor.of((in, data, round) -> new FolkloreStrategy(in.search().trials()))
             .rounds(RoundSize.WHOLE_BUDGET).plannedTrials(in -> FolkloreStrategy.DEFAULTS.size())
             .needingTraining(search -> true)),
@@ -101,6 +105,21 @@ public enum StrategyKind implements ConfigNamed {
     private static StrategyDescriptor derivativeFree(StrategyDescriptor.Builder builder) {
         return StrategyDescriptor.of(builder).inUnitCube().needingTraining(search -> search.start() == DfoStart.THEORY)
                 .rejecting(StrategyRules::refusePareto);
+    }
+
+    /** @return the dimension of the unit cube a derivative-free strategy searches */
+    private static int dimension(StrategyInputs inputs) {
+        return new UnitCube(inputs.search().space()).dimension();
+    }
+
+    /**
+     * @return a CMA-ES generation without a round to fill: the configured population, else Hansen's default
+     *     4 + floor(3 ln n) ({@code CmaEsStrategy} takes max(round size, that) as lambda, so rounds of this size
+     *     leave lambda as the task slots would and hand out each generation as one round)
+     */
+    private static int generation(StrategyInputs inputs) {
+        int population = inputs.search().dfo().population();
+        return population > 0 ? population : CmaEsParameters.defaultLambda(dimension(inputs));
     }
 
     /** @return the objective a derivative-free strategy minimizes: the metric, negated when higher is better */

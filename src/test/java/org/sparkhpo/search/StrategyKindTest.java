@@ -100,13 +100,26 @@ class StrategyKindTest {
     @Test
     void roundSizeFollowsParallelismThenTheKind() {
         assertEquals(40, RoundSize.WHOLE_BUDGET.trialsPerRound(inputs(StrategyKind.MANUAL, 40), 3));
-        assertEquals(40, StrategyKind.GRID.descriptor().roundSize().trialsPerRound(inputs(StrategyKind.GRID, 40), 3));
+        assertEquals(40, StrategyKind.GRID.descriptor().trialsPerRound(inputs(StrategyKind.GRID, 40), 3));
         StrategyInputs median = inputs(StrategyKind.GRID, SPACE, 40, 0, true, StrategyKind.RANDOM);
-        assertEquals(3, StrategyKind.GRID.descriptor().roundSize().trialsPerRound(median, 3));
-        assertEquals(3, StrategyKind.CMA_ES.descriptor().roundSize().trialsPerRound(inputs(StrategyKind.CMA_ES, 40),
-                3));
+        assertEquals(3, StrategyKind.GRID.descriptor().trialsPerRound(median, 3));
+        assertEquals(3, StrategyKind.BAYES.descriptor().trialsPerRound(inputs(StrategyKind.BAYES, 40), 3));
         StrategyInputs fixed = inputs(StrategyKind.CMA_ES, SPACE, 40, 5, false, StrategyKind.RANDOM);
-        assertEquals(5, StrategyKind.CMA_ES.descriptor().roundSize().trialsPerRound(fixed, 3));
+        assertEquals(5, StrategyKind.CMA_ES.descriptor().trialsPerRound(fixed, 3));
+    }
+
+    /**
+     * CMA-ES and pattern search hand out a whole batch per round when the task slots are fewer: a generation
+     * (4 + floor(3 ln 2) = 6 in two dimensions) and a complete poll (2 d = 4); more slots still fill a round.
+     */
+    @Test
+    void derivativeFreeRoundsHoldAWholeBatch() {
+        assertEquals(6, StrategyKind.CMA_ES.descriptor().trialsPerRound(inputs(StrategyKind.CMA_ES, 40), 2));
+        assertEquals(16, StrategyKind.CMA_ES.descriptor().trialsPerRound(inputs(StrategyKind.CMA_ES, 40), 16));
+        assertEquals(4, StrategyKind.PATTERN_SEARCH.descriptor().trialsPerRound(
+                inputs(StrategyKind.PATTERN_SEARCH, 40), 2));
+        assertEquals(2, StrategyKind.NELDER_MEAD.descriptor().trialsPerRound(inputs(StrategyKind.NELDER_MEAD, 40),
+                2), "Nelder-Mead's round shapes its moves: the task slots");
     }
 
     /** A bandit's round is a whole rung: capped by the trial budget, not by the task slots; a set value wins. */
@@ -114,8 +127,8 @@ class StrategyKindTest {
     void banditRoundsHoldAWholeRung() {
         for (StrategyKind bandit : List.of(StrategyKind.SUCCESSIVE_HALVING, StrategyKind.HYPERBAND)) {
             assertEquals(RoundSize.WHOLE_RUNG, bandit.descriptor().roundSize());
-            assertEquals(40, bandit.descriptor().roundSize().trialsPerRound(inputs(bandit, 40), 3));
-            assertEquals(2, bandit.descriptor().roundSize().trialsPerRound(
+            assertEquals(40, bandit.descriptor().trialsPerRound(inputs(bandit, 40), 3));
+            assertEquals(2, bandit.descriptor().trialsPerRound(
                     inputs(bandit, SPACE, 40, 2, false, StrategyKind.RANDOM), 3));
         }
     }
