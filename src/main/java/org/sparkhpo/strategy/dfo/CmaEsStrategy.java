@@ -38,7 +38,8 @@ import org.sparkhpo.strategy.UnitCube;
  * learning the defaults are tuned for), so when 4 + floor(3 ln n) exceeds the round size one generation spans
  * several rounds (with rounds of 8: n = 6 and 8 give 9 and 10, Optuna's own population); when the round is
  * larger the population grows to fill it, since the extra samples of a round cost no extra wall time on a
- * cluster.
+ * cluster. With the automatic parallelism the round is at least a generation ({@code StrategyKind}'s batch), so
+ * a generation spans several rounds only when {@code hpo.search.parallelism} sets a smaller one.
  *
  * <p>Bounds by resampling, as the {@code cmaes} library does: a sample outside the unit cube is drawn again, up to
  * {@link #MAX_RESAMPLES} times, and the last draw is clipped into the cube if none fell inside; the update uses

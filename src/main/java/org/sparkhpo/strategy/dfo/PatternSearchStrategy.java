@@ -14,8 +14,8 @@ import org.sparkhpo.strategy.UnitCube;
  * in the unit cube of the search space.
  *
  * <p>From the incumbent x with step Delta, one poll evaluates all 2d points x + Delta e_i and x - Delta e_i
- * together (complete polling, so a whole poll is one round; a round smaller than the poll spans several
- * rounds). When the best poll point improves on f(x) it becomes the incumbent and the step stays; otherwise
+ * together (complete polling, so a whole poll is one round, as the automatic parallelism makes it; a round set
+ * smaller than the poll spans several rounds). When the best poll point improves on f(x) it becomes the incumbent and the step stays; otherwise
  * the step halves, Delta &lt;- Delta / 2. The search stops when Delta falls below {@code min-step}; with simple
  * decrease and halving, the polled points lie on a lattice, which is what makes the method converge.
  * A poll point outside the cube is infeasible and valued +infinity without a trial (see {@link DfoStrategy}).
