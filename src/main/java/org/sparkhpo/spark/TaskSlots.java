@@ -33,6 +33,13 @@ import org.sparkhpo.common.InvalidInputException;
  * <p>Lifecycle: driver-only, one per evaluator (it keeps the profiles it made); not thread-safe.
  */
 final class TaskSlots {
+    /**
+     * The most threads a pack is lent. A mini-batch of 128 rows split over more threads gives each a sliver of a
+     * product and a hand-off per step; two threads were measured here (a 2-core machine: 1.6x one thread), more
+     * were not, so lending stops at four until a larger machine measures more.
+     */
+    static final int MAX_LENT_THREADS = 4;
+
     private final String master;
     private final int taskCpus;
     private final int executorCores;
@@ -102,10 +109,10 @@ final class TaskSlots {
 
     /**
      * The threads each pack of a round trains on when idle cores are lent: T times floor(slots / packs) when the
-     * round has fewer packs than T-thread task slots, else T. In local mode the tasks still hold T slots each
-     * (there is no other job to take the idle ones: the driver runs one round at a time); on a cluster the
-     * lent threads are held through a task profile ({@link #hold}), so only when {@code spark.executor.cores}
-     * is known, and at most that many, since a task must fit one executor.
+     * round has fewer packs than T-thread task slots, else T; at most max(T, {@link #MAX_LENT_THREADS}). In local
+     * mode the tasks still hold T slots each (there is no other job to take the idle ones: the driver runs one
+     * round at a time); on a cluster the lent threads are held through a task profile ({@link #hold}), so only
+     * when {@code spark.executor.cores} is known, and at most that many, since a task must fit one executor.
      *
      * @param threads T, the threads the round's trials are configured with
      * @param packs the round's packs
@@ -117,10 +124,11 @@ final class TaskSlots {
         if (spare <= 1) {
             return threads;
         }
+        int lent = Math.min(threads * spare, Math.max(threads, MAX_LENT_THREADS));
         if (isLocal(master)) {
-            return threads * spare;
+            return lent;
         }
-        return executorCores > 0 ? Math.max(threads, Math.min(threads * spare, executorCores)) : threads;
+        return executorCores > 0 ? Math.max(threads, Math.min(lent, executorCores)) : threads;
     }
 
     /**

@@ -17,11 +17,20 @@ class TaskSlotsTest {
     }
 
     @Test
-    void lentThreadsAreMultiplesOfTheConfiguredOnes() {
+    void lendingStopsAtFourThreadsUnlessMoreAreConfigured() {
+        assertEquals(4, new TaskSlots("local[64]", 1, 0).lentThreads(1, 1, 64), "one pack on 64 cores: 4 threads");
+        assertEquals(4, new TaskSlots("local[64]", 1, 0).lentThreads(1, 8, 64));
+        assertEquals(8, new TaskSlots("local[64]", 8, 0).lentThreads(8, 1, 64), "configured 8: nothing more lent");
+        assertEquals(4, new TaskSlots("yarn", 1, 16).lentThreads(1, 1, 64));
+    }
+
+    @Test
+    void theConfiguredThreadsCountAsOneSlotEach() {
         TaskSlots local = new TaskSlots("local[8]", 2, 0);
-        assertEquals(8, local.lentThreads(2, 1, 8), "4 two-core slots, one pack: 2 x 4");
-        assertEquals(4, local.lentThreads(2, 2, 8));
+        assertEquals(4, local.lentThreads(2, 1, 8), "4 two-core slots, one pack: 2 x 4, capped at 4");
+        assertEquals(4, local.lentThreads(2, 2, 8), "two packs: 2 x 2");
         assertEquals(2, local.lentThreads(2, 3, 8));
+        assertEquals(4, new TaskSlots("local[12]", 3, 0).lentThreads(3, 2, 12), "3 x 2, capped at 4");
     }
 
     @Test
