@@ -216,8 +216,8 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
             return;
         }
         try (CheckpointWrites writes = new CheckpointWrites()) {
-            AfterTraining after = new AfterTraining(trainer(first, data).evaluator(data.validation()),
-                    tieBreakers(first, data, runs), store, writes);
+            ModelEvaluator validation = trainer(first, data).evaluator(data.validation());
+            AfterTraining after = new AfterTraining(validation, tieBreakers(validation, runs), store, writes);
             warmUpPredictions(after.validation(), data.validation().rows(), runs);
             for (int p = 0; p < indices.size(); p++) {
                 int i = indices.get(p);
@@ -241,13 +241,15 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
     }
 
     /**
-     * The validation log-loss of every member that trained, all scored at once (one product per validation block
-     * for the pack, {@link ModelEvaluator#evaluateAll}): the tie-breaker of an accuracy objective with logistic or
-     * softmax loss.
+     * {@link BestTrial#TIE_BREAKER}: the validation log-loss of every member that trained, all scored at once (one
+     * product per validation block for the pack, {@link ModelEvaluator#evaluateAll}), when the objective is
+     * accuracy and the loss gives probabilities (logistic, softmax), so trials that tie on a small validation
+     * set's accuracy are ranked by how confident their correct answers are.
      *
+     * @param validation the validation part's evaluator
      * @return one value per run (NaN for a failed one), or null when the objective has no tie-breaker
      */
-    private double[] tieBreakers(Trial first, PreparedData data, List<ResumedTraining> runs) {
+    private double[] tieBreakers(ModelEvaluator validation, List<ResumedTraining> runs) {
         if (metric != Metric.ACCURACY || (lossType != LossType.LOGISTIC && lossType != LossType.SOFTMAX)) {
             return null;
         }
@@ -257,8 +259,8 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
                 fine.add(p);
             }
         }
-        double[] losses = trainer(first, data).evaluator(data.validation()).evaluateAll(
-                fine.stream().map(p -> runs.get(p).outcome().theta()).toList(), Metric.LOG_LOSS);
+        double[] losses = validation.evaluateAll(fine.stream().map(p -> runs.get(p).outcome().theta()).toList(),
+                Metric.LOG_LOSS);
         double[] out = new double[runs.size()];
         Arrays.fill(out, Double.NaN);
         for (int f = 0; f < fine.size(); f++) {
@@ -353,11 +355,6 @@ public record TrialRunner(LossType lossType, Metric metric, StoppingRules stoppi
         metrics.put(MetricKeys.EPOCHS_TRAINED, (double) run.epochsTrained());
     }
 
-    /**
-     * Adds {@link BestTrial#TIE_BREAKER} ({@code val_log_loss} of the checkpoint) when the objective is accuracy
-     * and the loss gives probabilities (logistic, softmax), so trials that tie on a small validation set's
-     * accuracy are ranked by how confident their correct answers are.
-     */
     /**
      * One untimed pass of predictions over the validation part with the pack's first trained model, so that the
      * timed passes of {@link #addInferenceCost} run warm (compiled code, data in cache), as a deployed model's
