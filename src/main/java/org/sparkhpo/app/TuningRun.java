@@ -66,6 +66,8 @@ public final class TuningRun {
     private final PhaseTimes timings = new PhaseTimes();
     /** The prepared data, set by the background thread before its future completes. */
     private volatile PreparedData prepared;
+    /** The settings derived from the prepared data, set by the background thread right after it. */
+    private volatile DataDrivenDefaults.Resolved derived;
 
     /**
      * What the run delivered.
@@ -117,10 +119,10 @@ public final class TuningRun {
     }
 
     /**
-     * The run with its fixed costs off the critical path: the data is read and prepared on the background
-     * thread while Spark starts (input errors still surface before anything is written, since the run
-     * directory is created only after the data is ready), and the model is written while the test metrics
-     * are computed. The log states each part's time.
+     * The run with its fixed costs off the critical path: the data is read and prepared, and the {@code auto}
+     * settings derived from it, on the background thread while Spark starts (input errors still surface before
+     * anything is written, since the run directory is created only after the data is ready), and the model is
+     * written while the test metrics are computed. The log states each part's time.
      */
     private Outcome execute(Background background) throws IOException {
         ProgressLog progress = new ProgressLog(settings.metric(), descriptor().plannedTrials(strategyInputs));
@@ -129,10 +131,12 @@ public final class TuningRun {
         // Parquet files and tables are read through a SQL session on the context started below: it waits for it.
         CompletableFuture<SparkContext> started = new CompletableFuture<>();
         SessionOnDemand sessions = new SessionOnDemand(started::join);
+        JobSettings given = settings;
         Future<Double> dataSeconds = background.start(() -> {
-            prepared = DataPreparer.prepare(settings.data(), settings.model().loss().task(),
-                    settings.model().numClasses(), settings.seed(),
-                    new SparkColumnarReader(sessions, settings.data().columns()));
+            prepared = DataPreparer.prepare(given.data(), given.model().loss().task(),
+                    given.model().numClasses(), given.seed(),
+                    new SparkColumnarReader(sessions, given.data().columns()));
+            derived = DataDrivenDefaults.resolve(given, prepared);
             return PhaseTimes.since(dataStart);
         });
         long sparkStart = System.nanoTime();
@@ -154,7 +158,7 @@ public final class TuningRun {
                 data.testPart().map(t -> Integer.toString(t.rows())).orElse("no"), data.numFeatures(),
                 data.numClasses(), data.sizeInBytes() / 1e6));
         progress.info("validation: " + data.validationScheme());
-        DataDrivenDefaults.Resolved resolved = DataDrivenDefaults.resolve(settings, data);
+        DataDrivenDefaults.Resolved resolved = derived;
         settings = resolved.settings();
         strategyInputs = settings.strategyInputs();
         dataDrivenReport = resolved.report();
