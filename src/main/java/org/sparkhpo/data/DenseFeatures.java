@@ -69,12 +69,23 @@ public final class DenseFeatures implements Features {
 
     @Override
     public double dot(int row, double[] vector) {
-        double sum = 0.0;
+        // Four partial sums: a single one chains every add on the one before (about 4x slower, latency-bound).
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
         int base = row * columns;
-        for (int c = 0; c < columns; c++) {
-            sum += values[base + c] * vector[c];
+        int c = 0;
+        for (; c + 3 < columns; c += 4) {
+            s0 += values[base + c] * vector[c];
+            s1 += values[base + c + 1] * vector[c + 1];
+            s2 += values[base + c + 2] * vector[c + 2];
+            s3 += values[base + c + 3] * vector[c + 3];
         }
-        return sum;
+        for (; c < columns; c++) {
+            s0 += values[base + c] * vector[c];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     @Override
