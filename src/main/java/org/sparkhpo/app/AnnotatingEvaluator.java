@@ -23,7 +23,7 @@ final class AnnotatingEvaluator implements TrialEvaluator {
     }
 
     @Override
-    public void evaluate(int round, List<Trial> trials, Consumer<TrialResult> onResult) {
-        inner.evaluate(round, trials, result -> onResult.accept(costs.annotate(result)));
+    public void evaluate(int round, List<Trial> trials, Consumer<List<TrialResult>> onResults) {
+        inner.evaluate(round, trials, results -> onResults.accept(results.stream().map(costs::annotate).toList()));
     }
 }

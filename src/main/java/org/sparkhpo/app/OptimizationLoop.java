@@ -32,7 +32,7 @@ import org.sparkhpo.trial.TrialState;
 public final class OptimizationLoop {
     private final Strategy strategy;
     private final TrialEvaluator evaluator;
-    private final Consumer<TrialResult> recorder;
+    private final Consumer<List<TrialResult>> recorder;
     private final int parallelism;
     private final int budget;
     private final long jobSeed;
@@ -44,13 +44,13 @@ public final class OptimizationLoop {
     /**
      * @param strategy what to try
      * @param evaluator how a round is evaluated
-     * @param recorder receives every result as soon as it is known (journal, progress); must not throw for
-     *     a trial's failure
+     * @param recorder receives every result as soon as it is known (journal, progress), those known together in
+     *     one non-empty list; must not throw for a trial's failure
      * @param parallelism the most trials per round, >= 1
      * @param budget the most trials in all, >= 1
      * @param jobSeed the job seed
      */
-    public OptimizationLoop(Strategy strategy, TrialEvaluator evaluator, Consumer<TrialResult> recorder,
+    public OptimizationLoop(Strategy strategy, TrialEvaluator evaluator, Consumer<List<TrialResult>> recorder,
                             int parallelism, int budget, long jobSeed) {
         this(strategy, evaluator, recorder, parallelism, budget, jobSeed, 0.0, OptionalDouble.empty(), null);
     }
@@ -60,7 +60,7 @@ public final class OptimizationLoop {
      *
      * @param strategy what to try
      * @param evaluator how a round is evaluated
-     * @param recorder receives every result as soon as it is known
+     * @param recorder receives every result as soon as it is known, those known together in one list
      * @param parallelism the most trials per round, >= 1
      * @param budget the most trials in all, >= 1
      * @param jobSeed the job seed
@@ -68,7 +68,7 @@ public final class OptimizationLoop {
      * @param target stop once a COMPLETE trial's objective is at least as good as this; empty for none
      * @param metric the objective metric (its key and direction decide whether the target is reached)
      */
-    public OptimizationLoop(Strategy strategy, TrialEvaluator evaluator, Consumer<TrialResult> recorder,
+    public OptimizationLoop(Strategy strategy, TrialEvaluator evaluator, Consumer<List<TrialResult>> recorder,
                             int parallelism, int budget, long jobSeed, double maxSeconds, OptionalDouble target,
                             Metric metric) {
         if (parallelism < 1 || budget < 1 || !(maxSeconds >= 0) || (target.isPresent() && metric == null)) {
@@ -129,11 +129,11 @@ public final class OptimizationLoop {
             }
             List<Trial> trials = numbering.trials(round, proposals);
             List<TrialResult> results = new ArrayList<>();
-            evaluator.evaluate(round, trials, result -> {
+            evaluator.evaluate(round, trials, known -> {
                 if (!settling) {
-                    recorder.accept(result);
+                    recorder.accept(known);
                 }
-                results.add(result);
+                results.addAll(known);
             });
             strategy.tell(results);
             all.addAll(settling ? record(strategy.settled()) : results);
@@ -145,8 +145,11 @@ public final class OptimizationLoop {
         return new Outcome(all, reason);
     }
 
+    /** Records a settling strategy's decided results at once (one journal write for a rung). */
     private List<TrialResult> record(List<TrialResult> settled) {
-        settled.forEach(recorder);
+        if (!settled.isEmpty()) {
+            recorder.accept(settled);
+        }
         return settled;
     }
 

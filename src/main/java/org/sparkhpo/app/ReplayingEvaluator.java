@@ -40,7 +40,7 @@ final class ReplayingEvaluator implements TrialEvaluator {
     }
 
     @Override
-    public void evaluate(int round, List<Trial> trials, Consumer<TrialResult> onResult) {
+    public void evaluate(int round, List<Trial> trials, Consumer<List<TrialResult>> onResults) {
         List<Trial> toRun = new ArrayList<>();
         List<TrialResult> fromJournal = new ArrayList<>();
         for (Trial trial : trials) {
@@ -53,9 +53,11 @@ final class ReplayingEvaluator implements TrialEvaluator {
                 fromJournal.add(result);
             }
         }
-        fromJournal.forEach(onResult);
+        if (!fromJournal.isEmpty()) {
+            onResults.accept(fromJournal);
+        }
         if (!toRun.isEmpty()) {
-            delegate.evaluate(round, toRun, onResult);
+            delegate.evaluate(round, toRun, onResults);
         }
     }
 

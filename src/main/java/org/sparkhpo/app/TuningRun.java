@@ -229,12 +229,16 @@ public final class TuningRun {
             ReplayingEvaluator evaluator = run.replaying(spark);
             TrialEvaluator annotated = settings.cost().isCostAware() ? new AnnotatingEvaluator(evaluator, costs)
                     : evaluator;
-            OptimizationLoop loop = new OptimizationLoop(strategy, annotated, result -> {
-                if (evaluator.isReplayed(result.id())) {
-                    progress.replayed(result);
-                } else {
-                    journal.record(result);
-                    progress.finished(result);
+            OptimizationLoop loop = new OptimizationLoop(strategy, annotated, known -> {
+                List<TrialResult> fresh = known.stream().filter(result -> !evaluator.isReplayed(result.id()))
+                        .toList();
+                journal.recordAll(fresh);
+                for (TrialResult result : known) {
+                    if (evaluator.isReplayed(result.id())) {
+                        progress.replayed(result);
+                    } else {
+                        progress.finished(result);
+                    }
                 }
             }, run.parallelism(), settings.search().trials() + run.warmStart().size(), settings.seed(),
                     settings.search().maxSeconds(), settings.search().target(), settings.metric())

@@ -45,7 +45,8 @@ import scala.runtime.BoxedUnit;
  * {@code Objective.runPack}), and each result reaches the driver as soon as its task ends
  * ({@code SparkContext.submitJob} with a result handler that queues it for the calling thread), so the
  * journal records it at once rather than when the slowest pack of the round ends; a pack's results arrive
- * together, one per trial. The jobs carry a description that names the round, so they read well in the
+ * together and are handed over in one list (with those of any other pack that ended meanwhile), which the
+ * journal writes at once. The jobs carry a description that names the round, so they read well in the
  * Spark UI. A round with fewer packs than task slots may lend the idle cores to its packs
  * ({@link #lendIdleCores}): each pack then trains on more threads ({@code train.WorkerTeam}), so the last
  * rungs of Hyperband or a model-based search's small rounds do not leave cores idle.
@@ -137,7 +138,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
     }
 
     @Override
-    public void evaluate(int round, List<Trial> trials, Consumer<TrialResult> onResult) {
+    public void evaluate(int round, List<Trial> trials, Consumer<List<TrialResult>> onResults) {
         if (trials.isEmpty()) {
             return;
         }
@@ -146,7 +147,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
                 + ")", true);
         try {
             long start = System.nanoTime();
-            BlockingQueue<TrialResult> finished = new LinkedBlockingQueue<>();
+            BlockingQueue<List<TrialResult>> finished = new LinkedBlockingQueue<>();
             List<SimpleFutureAction<BoxedUnit>> jobs = new ArrayList<>();
             int packCount = 0;
             Map<Integer, List<Trial>> groups = byThreads(trials);
@@ -166,7 +167,7 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
                 packCount += packs.size();
                 trainedOn = Math.max(trainedOn, lent);
             }
-            double busy = deliver(trials.size(), finished, jobs, onResult);
+            double busy = deliver(trials.size(), finished, jobs, onResults);
             logRound(round, trials.size(), packCount, trainedOn, (System.nanoTime() - start) / 1e9, busy);
         } finally {
             context.clearJobGroup();
@@ -197,23 +198,30 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
     }
 
     /**
-     * Hands results to {@code onResult} on this thread as tasks end; rethrows a failure of the job itself.
+     * Hands results to {@code onResults} on this thread as tasks end, a task's results (its pack's) together with
+     * those of every other task that ended meanwhile; rethrows a failure of the job itself.
      *
      * @return the sum of the packs' training seconds (a packed trial's seconds over its pack size)
      */
-    private static double deliver(int expected, BlockingQueue<TrialResult> finished,
-                                  List<SimpleFutureAction<BoxedUnit>> jobs, Consumer<TrialResult> onResult) {
+    private static double deliver(int expected, BlockingQueue<List<TrialResult>> finished,
+                                  List<SimpleFutureAction<BoxedUnit>> jobs, Consumer<List<TrialResult>> onResults) {
         int delivered = 0;
         double busy = 0.0;
         try {
             while (delivered < expected) {
-                TrialResult result = finished.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (result != null) {
-                    onResult.accept(result);
-                    delivered++;
-                    double seconds = result.metric(MetricKeys.TRAIN_SECONDS);
-                    double packed = result.metric(MetricKeys.PACK_SIZE);
-                    busy += Double.isNaN(seconds) ? 0.0 : seconds / (Double.isNaN(packed) ? 1.0 : packed);
+                List<TrialResult> first = finished.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    List<TrialResult> known = new ArrayList<>(first);
+                    List<List<TrialResult>> more = new ArrayList<>();
+                    finished.drainTo(more);
+                    more.forEach(known::addAll);
+                    onResults.accept(known);
+                    delivered += known.size();
+                    for (TrialResult result : known) {
+                        double seconds = result.metric(MetricKeys.TRAIN_SECONDS);
+                        double packed = result.metric(MetricKeys.PACK_SIZE);
+                        busy += Double.isNaN(seconds) ? 0.0 : seconds / (Double.isNaN(packed) ? 1.0 : packed);
+                    }
                 } else if (jobs.stream().allMatch(SimpleFutureAction::isCompleted) && finished.isEmpty()) {
                     for (SimpleFutureAction<BoxedUnit> job : jobs) {
                         job.value().get().get();
@@ -285,15 +293,15 @@ public final class SparkTrialEvaluator implements TrialEvaluator, AutoCloseable 
 
     /** Runs in Spark's scheduler thread as each task ends: only queues the pack's results. */
     private static final class Handler extends AbstractFunction2<Object, List<TrialResult>, BoxedUnit> {
-        private final BlockingQueue<TrialResult> finished;
+        private final BlockingQueue<List<TrialResult>> finished;
 
-        Handler(BlockingQueue<TrialResult> finished) {
+        Handler(BlockingQueue<List<TrialResult>> finished) {
             this.finished = finished;
         }
 
         @Override
         public BoxedUnit apply(Object partition, List<TrialResult> results) {
-            finished.addAll(results);
+            finished.add(results);
             return BoxedUnit.UNIT;
         }
     }

@@ -30,9 +30,9 @@ public final class LocalTrialEvaluator implements TrialEvaluator {
     }
 
     @Override
-    public void evaluate(int round, List<Trial> trials, Consumer<TrialResult> onResult) {
+    public void evaluate(int round, List<Trial> trials, Consumer<List<TrialResult>> onResults) {
         for (Trial trial : trials) {
-            onResult.accept(runner.run(trial, data, store));
+            onResults.accept(List.of(runner.run(trial, data, store)));
         }
     }
 }

@@ -9,12 +9,14 @@ import java.util.function.Consumer;
  */
 public interface TrialEvaluator {
     /**
-     * Runs every trial of a round and hands each result to {@code onResult} on the calling thread as soon as
-     * it is known (so the journal can record it before the round ends). Returns when every trial has a result.
+     * Runs every trial of a round and hands the results to {@code onResults} on the calling thread as soon as they
+     * are known (so the journal can record them before the round ends), those known together in one list (a
+     * pack's, or every pack that ended while the last list was handled: the journal then writes them at once).
+     * Returns when every trial has a result.
      *
      * @param round the round number, for descriptions
      * @param trials the trials of the round
-     * @param onResult receives each result exactly once
+     * @param onResults receives each result exactly once, in non-empty lists
      */
-    void evaluate(int round, List<Trial> trials, Consumer<TrialResult> onResult);
+    void evaluate(int round, List<Trial> trials, Consumer<List<TrialResult>> onResults);
 }

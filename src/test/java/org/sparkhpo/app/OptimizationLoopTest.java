@@ -51,8 +51,8 @@ class OptimizationLoopTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                onResult.accept(new TrialResult(trial.id(), round, trial.phase(), TrialState.COMPLETE,
-                        trial.configuration(), Map.of("val_accuracy", trial.id() / 100.0), trial.seed(), null));
+                onResult.accept(List.of(new TrialResult(trial.id(), round, trial.phase(), TrialState.COMPLETE,
+                        trial.configuration(), Map.of("val_accuracy", trial.id() / 100.0), trial.seed(), null)));
             }
         };
     }

@@ -21,7 +21,7 @@ class ReplayingEvaluatorTest {
     private final List<Integer> ran = new ArrayList<>();
     private final TrialEvaluator counting = (round, trials, onResult) -> trials.forEach(trial -> {
         ran.add(trial.id());
-        onResult.accept(result(trial));
+        onResult.accept(List.of(result(trial)));
     });
 
     private static Trial trial(int id, double learningRate) {
@@ -39,7 +39,7 @@ class ReplayingEvaluatorTest {
         ReplayingEvaluator evaluator = new ReplayingEvaluator(List.of(journaled), counting, "trials.jsonl");
         List<TrialResult> delivered = new ArrayList<>();
 
-        evaluator.evaluate(0, List.of(trial(0, 0.01), trial(1, 0.1), trial(2, 1.0)), delivered::add);
+        evaluator.evaluate(0, List.of(trial(0, 0.01), trial(1, 0.1), trial(2, 1.0)), delivered::addAll);
 
         assertEquals(List.of(0, 2), ran);
         assertEquals(3, delivered.size());

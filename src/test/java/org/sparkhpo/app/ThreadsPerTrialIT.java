@@ -153,7 +153,7 @@ class ThreadsPerTrialIT {
         try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(
                 JavaSparkContext.fromSparkContext(session.sparkContext()), data, runner, "grid", null, packSize)) {
             evaluator.lendIdleCores(lend);
-            evaluator.evaluate(0, trials, results::add);
+            evaluator.evaluate(0, trials, results::addAll);
         } finally {
             session.sparkContext().removeSparkListener(profiles);
         }

@@ -81,6 +81,42 @@ class TrialJournalTest {
     }
 
     @Test
+    void resultsKnownTogetherAreWrittenAtOnceInOrder() throws IOException {
+        TrialJournal journal = TrialJournal.open(newRun());
+        journal.record(Fixtures.complete(0, 0.5));
+        List<TrialResult> pack = List.of(Fixtures.complete(3, 0.7), Fixtures.failed(1), Fixtures.complete(2, 0.6));
+
+        journal.recordAll(pack);
+        journal.recordAll(List.of());
+
+        Path file = temp.resolve("run/trials.jsonl");
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(4, lines.size());
+        assertEquals(List.of(0, 3, 1, 2), journal.results().stream().map(TrialResult::id).toList());
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(journal.results().get(i), TrialJson.decode(lines.get(i), file.toString(), i + 1));
+        }
+        assertEquals(journal.finishedSeconds(3), journal.finishedSeconds(2), "recorded at the same moment");
+        assertEquals(pack, TrialJournal.open(RunDirectory.open(temp.toString(), "run", new Configuration()))
+                .results().subList(1, 4));
+    }
+
+    @Test
+    void aBatchWithAnIdRecordedOrRepeatedIsRejectedWhole() throws IOException {
+        TrialJournal journal = TrialJournal.open(newRun());
+        journal.record(Fixtures.complete(4, 0.7));
+        String before = Files.readString(temp.resolve("run/trials.jsonl"));
+
+        assertThrows(IllegalStateException.class,
+                () -> journal.recordAll(List.of(Fixtures.complete(5, 0.9), Fixtures.complete(4, 0.9))));
+        assertThrows(IllegalStateException.class,
+                () -> journal.recordAll(List.of(Fixtures.complete(6, 0.9), Fixtures.complete(6, 0.8))));
+
+        assertEquals(before, Files.readString(temp.resolve("run/trials.jsonl")));
+        assertEquals(List.of(4), journal.results().stream().map(TrialResult::id).toList());
+    }
+
+    @Test
     void theFileIsCompleteAfterEveryRecord() throws IOException {
         TrialJournal journal = TrialJournal.open(newRun());
         Path file = temp.resolve("run/trials.jsonl");
@@ -155,8 +191,11 @@ class TrialJournalTest {
         TrialJournal journal = TrialJournal.open(directory);
 
         assertThrows(UncheckedIOException.class, () -> journal.record(Fixtures.complete(0, 0.5)));
+        assertThrows(UncheckedIOException.class,
+                () -> journal.recordAll(List.of(Fixtures.complete(1, 0.5), Fixtures.complete(2, 0.6))));
 
         assertEquals(List.of(), journal.results());
+        assertFalse(journal.find(1).isPresent());
         assertFalse(journal.find(0).isPresent());
         assertEquals(List.of(), Fixtures.listing(temp.resolve("run")));
     }

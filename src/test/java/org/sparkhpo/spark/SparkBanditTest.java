@@ -70,7 +70,7 @@ class SparkBanditTest {
         }
 
         @Override
-        public void evaluate(int round, List<Trial> trials, Consumer<TrialResult> onResult) {
+        public void evaluate(int round, List<Trial> trials, Consumer<List<TrialResult>> onResult) {
             for (Trial trial : trials) {
                 int resumes = trial.plan().resumes();
                 if (resumes >= 0) {

@@ -52,7 +52,7 @@ class SparkTrialEvaluatorTest {
 
     private static List<TrialResult> collect(org.sparkhpo.trial.TrialEvaluator evaluator) {
         List<TrialResult> results = new ArrayList<>();
-        evaluator.evaluate(0, trials(), results::add);
+        evaluator.evaluate(0, trials(), results::addAll);
         results.sort(Comparator.comparingInt(TrialResult::id));
         return results;
     }
@@ -129,9 +129,21 @@ class SparkTrialEvaluatorTest {
         }
     }
 
+    /** A pack's results reach the caller in one list (the journal writes them at once), none twice. */
+    @Test
+    void aPacksResultsAreHandedOverTogether(JavaSparkContext context) {
+        List<List<Integer>> batches = new ArrayList<>();
+        try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, DATA, RUNNER, "grid", null, 4)) {
+            evaluator.evaluate(0, trials(), known -> batches.add(known.stream().map(TrialResult::id).toList()));
+        }
+        List<Integer> pack = batches.stream().filter(batch -> batch.contains(0)).findFirst().orElseThrow();
+        assertTrue(pack.containsAll(List.of(0, 1, 2, 3)), "the pack of four in one list: " + batches);
+        assertEquals(List.of(0, 1, 2, 3, 4), batches.stream().flatMap(List::stream).sorted().toList());
+    }
+
     private static List<TrialResult> evaluate(org.sparkhpo.trial.TrialEvaluator evaluator, List<Trial> trials) {
         List<TrialResult> results = new ArrayList<>();
-        evaluator.evaluate(0, trials, results::add);
+        evaluator.evaluate(0, trials, results::addAll);
         results.sort(Comparator.comparingInt(TrialResult::id));
         return results;
     }
@@ -175,7 +187,7 @@ class SparkTrialEvaluatorTest {
     void aTrialRecordsTheThreadsItTrainedOn(JavaSparkContext context) {
         List<TrialResult> results = new ArrayList<>();
         try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, DATA, RUNNER, "grid")) {
-            evaluator.evaluate(0, trials().subList(0, 2), results::add);
+            evaluator.evaluate(0, trials().subList(0, 2), results::addAll);
         }
         assertEquals(2, results.size());
         results.forEach(r -> assertEquals(1.0, r.metric("threads"), "trial " + r.id()));
@@ -200,7 +212,7 @@ class SparkTrialEvaluatorTest {
         assertNotEquals(RUNNER.packKey(round.get(0)), RUNNER.packKey(round.get(1)));
         List<TrialResult> results = new ArrayList<>();
         try (SparkTrialEvaluator evaluator = new SparkTrialEvaluator(context, DATA, RUNNER, "grid")) {
-            evaluator.evaluate(0, round, results::add);
+            evaluator.evaluate(0, round, results::addAll);
         }
         results.sort(Comparator.comparingInt(TrialResult::id));
         results.forEach(r -> assertEquals(TrialState.COMPLETE, r.state(), r.id() + ": " + r.error()));

@@ -18,7 +18,7 @@ class LocalTrialEvaluatorTest {
                 TrialRunnerTest.trial(1, Configuration.empty().with("momentum", 1.5)),
                 TrialRunnerTest.trial(2, Configuration.empty().with("learning-rate", 0.01)));
         List<TrialResult> results = new ArrayList<>();
-        new LocalTrialEvaluator(runner, data).evaluate(0, trials, results::add);
+        new LocalTrialEvaluator(runner, data).evaluate(0, trials, results::addAll);
 
         assertEquals(List.of(0, 1, 2), results.stream().map(TrialResult::id).toList());
         assertEquals(List.of(TrialState.COMPLETE, TrialState.FAILED, TrialState.COMPLETE),
@@ -34,7 +34,7 @@ class LocalTrialEvaluatorTest {
     void anEmptyRoundReportsNothing() {
         List<TrialResult> results = new ArrayList<>();
         new LocalTrialEvaluator(TrialRunnerTest.logisticRunner(), TrialRunnerTest.binary())
-                .evaluate(0, List.of(), results::add);
+                .evaluate(0, List.of(), results::addAll);
         assertEquals(List.of(), results);
     }
 }
