@@ -17,8 +17,8 @@ import org.sparkhpo.trial.TrialResult;
  * before they return (once for all the results of a call), so after a crash at any moment the file holds every
  * trial recorded so far and never a partial line. That costs O(trials) bytes written per call, O(trials²) over a
  * run of one-result calls: a few hundred megabytes for thousands of trials of a few hundred bytes each, small
- * next to training them; the loop hands over the results known together (a pack's) in one call. In exchange it works on object stores, which cannot
- * append, and on file systems whose appends are not atomic.
+ * next to training them; the loop hands over the results known together (a pack's) in one call. In exchange it
+ * works on object stores, which cannot append, and on file systems whose appends are not atomic.
  *
  * <p>Each line also holds {@code finished_seconds}: when the driver recorded the trial, in seconds of search
  * wall time. A resumed run continues the clock from the last journaled value, so the time between a crash and
