@@ -23,8 +23,9 @@ import org.sparkhpo.trial.TrialState;
  *
  * <p>A trial that resumes another's checkpoint ({@code TrialPlan.resumes()}) gets that trial's seed instead,
  * so a rung evaluation's seed is that of its configuration's rung-0 trial and its checkpoint's seed matches
- * (the data order is the job's, {@code train.BlockOrder.seedOf(job seed)}, the same for every trial). A settling strategy's results ({@link Strategy#settlesResults()}) are recorded when it
- * settles them (with their final state, once the rung has decided), not as they arrive; whatever it still
+ * (the data order is the job's, {@code train.BlockOrder.seedOf(job seed)}, the same for every trial). A settling
+ * strategy's results ({@link Strategy#settlesResults()}) are recorded when it settles them (with their final
+ * state, once the rung has decided), not as they arrive, a rung's in one call; whatever it still
  * holds when the budget ends the run is recorded as told. The loop also stops when the wall-time budget has
  * passed (checked between rounds; a started round finishes, so every asked proposal is
  * told) or a COMPLETE trial has reached the target value (the rest of its round is still recorded).

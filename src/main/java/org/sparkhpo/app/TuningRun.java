@@ -270,7 +270,8 @@ public final class TuningRun {
         if (!settings.cost().bounds().isEmpty()) {
             Feasibility feasibility = new Feasibility(settings.cost().bounds());
             lines.add(String.format(Locale.ROOT, "feasible      %d of %d trials meet %s",
-                    results.stream().filter(feasibility::isFeasible).count(), results.size(), settings.cost().bounds()));
+                    results.stream().filter(feasibility::isFeasible).count(), results.size(),
+                    settings.cost().bounds()));
         }
         if (!settings.cost().costs().isEmpty()) {
             lines.addAll(ParetoReport.write(runDirectory, settings.cost(), results, best));
